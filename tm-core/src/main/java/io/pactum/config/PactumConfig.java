@@ -1,0 +1,67 @@
+package io.pactum.config;
+
+import io.pactum.event.TransactionListener;
+import io.pactum.log.TransactionLog;
+import io.pactum.xid.NodeId;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The validated, immutable configuration of one transaction manager. Built by
+ * {@code Pactum.builder()}; every check is here, with a message that says what to change.
+ *
+ * @param nodeId          this node's identity, written into every XID
+ * @param log             where commit decisions go
+ * @param defaultTimeout  the timeout of a transaction whose thread did not set one
+ * @param maxTimeout      the largest timeout {@code setTransactionTimeout} accepts
+ * @param reaperInterval  how often the reaper looks for expired transactions
+ * @param commitRetries   how many times a phase-2 call that may succeed later is retried before
+ *                        it is left to recovery
+ * @param retryDelay      the pause before each such retry
+ * @param listeners       who hears about transactions
+ */
+public record PactumConfig(NodeId nodeId, TransactionLog log, Duration defaultTimeout, Duration maxTimeout,
+        Duration reaperInterval, int commitRetries, Duration retryDelay, List<TransactionListener> listeners) {
+
+    public PactumConfig {
+        Objects.requireNonNull(nodeId, "nodeId");
+        if (log == null) {
+            throw new IllegalArgumentException("no transaction log is configured: call logStore(...) with a durable "
+                    + "log, or inMemoryLog() for tests and demos");
+        }
+        requirePositiveSeconds("defaultTimeout", defaultTimeout);
+        requirePositiveSeconds("maxTimeout", maxTimeout);
+        if (defaultTimeout.compareTo(maxTimeout) > 0) {
+            throw new IllegalArgumentException("defaultTimeout (" + defaultTimeout + ") is longer than maxTimeout ("
+                    + maxTimeout + "): raise maxTimeout or lower defaultTimeout");
+        }
+        if (maxTimeout.getSeconds() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("maxTimeout " + maxTimeout + " is too long: use at most "
+                    + Integer.MAX_VALUE + " seconds");
+        }
+        requirePositive("reaperInterval", reaperInterval);
+        if (commitRetries < 0) {
+            throw new IllegalArgumentException("commitRetries is " + commitRetries + ": use 0 or more");
+        }
+        Objects.requireNonNull(retryDelay, "retryDelay");
+        if (retryDelay.isNegative()) {
+            throw new IllegalArgumentException("retryDelay is " + retryDelay + ": use zero or more");
+        }
+        listeners = List.copyOf(listeners);
+    }
+
+    private static void requirePositive(String name, Duration d) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " is " + d + ": use a positive duration");
+        }
+    }
+
+    private static void requirePositiveSeconds(String name, Duration d) {
+        requirePositive(name, d);
+        if (d.getNano() != 0) {
+            throw new IllegalArgumentException(name + " is " + d + ": JTA counts timeouts in whole seconds");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.pactum.event;
+
+import static java.lang.System.Logger.Level.DEBUG;
+import static java.lang.System.Logger.Level.ERROR;
+import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.WARNING;
+
+import java.lang.System.Logger.Level;
+import java.text.MessageFormat;
+
+/**
+ * Every message Pactum logs, with its stable id. Operators search for {@code PACTUM-nnnn}; an id
+ * is never reused for another meaning. 1xxx: start and stop; 2xxx: transactions; 3xxx: XA
+ * branches.
+ */
+public enum Message {
+    STARTED(1001, INFO, "Pactum node {0} started; transaction log: {1}"),
+    LOG_NOT_DURABLE(1002, WARNING, "Pactum node {0} uses an in-memory transaction log: commit decisions will not survive a crash. Configure a durable log for production."),
+    CLOSED_WITH_ACTIVE(1003, WARNING, "Pactum node {0} closed with {1} transaction(s) still in flight; their branches are left to recovery"),
+    LOG_CLOSE_FAILED(1004, ERROR, "Closing the transaction log failed"),
+    LISTENER_FAILED(1005, WARNING, "Transaction listener {0} threw; ignored"),
+
+    TIMED_OUT(2001, WARNING, "Transaction {0} passed its timeout of {1} s and was rolled back"),
+    AFTER_COMPLETION_FAILED(2002, WARNING, "Synchronization {0} failed in afterCompletion of transaction {1}; ignored"),
+    BEFORE_COMPLETION_FAILED(2003, WARNING, "Synchronization {0} failed in beforeCompletion of transaction {1}; rolling back"),
+    DEADLINE_BEFORE_DECISION(2004, WARNING, "Transaction {0} passed its deadline before its commit decision was written; rolling back"),
+    DECISION_NOT_WRITTEN(2005, ERROR, "The commit decision of transaction {0} could not be written to the log; rolling back"),
+    DONE_NOT_WRITTEN(2006, WARNING, "The done record of transaction {0} could not be written; recovery will find its branches already committed"),
+    HEURISTIC_NOT_WRITTEN(2007, ERROR, "The heuristic outcome {1} of branch {0} could not be written to the log; the branch is not forgotten"),
+    REAPER_FAILED(2008, ERROR, "The timeout reaper failed on transaction {0}; it goes on"),
+
+    PREPARE_FAILED(3001, WARNING, "Branch {0} on resource {1} failed to prepare ({2}); the transaction rolls back"),
+    COMMIT_LEFT_TO_RECOVERY(3002, WARNING, "Branch {0} on resource {1} could not be committed ({2}); the decision stays in the log and recovery will commit it"),
+    HEURISTIC(3003, ERROR, "Branch {0} on resource {1} ended with heuristic outcome {2} while the transaction decided {3}; recorded in the log until an operator forgets it"),
+    ROLLBACK_LEFT_TO_RECOVERY(3004, WARNING, "Branch {0} on resource {1} could not be rolled back ({2}); recovery will roll it back"),
+    END_FAILED(3005, WARNING, "Branch {0} on resource {1} failed to end ({2})"),
+    FORGET_FAILED(3006, WARNING, "Branch {0} on resource {1} could not forget its heuristic outcome ({2})"),
+    COMMIT_RETRY(3007, INFO, "Branch {0} on resource {1} asked to retry its commit ({2}); attempt {3}"),
+    TIMEOUT_NOT_SET(3008, DEBUG, "Resource {0} did not take the transaction timeout ({1})"),
+    ONE_PHASE_HAZARD(3009, ERROR, "One-phase commit of branch {0} on resource {1} failed with {2}: whether it committed is unknown"),
+    BRANCH_COMMIT_FAILED(3010, ERROR, "Branch {0} on resource {1} refused its commit ({2}); the decision stays in the log for recovery and an operator");
+
+    private static final System.Logger LOGGER = System.getLogger("io.pactum");
+
+    private final int id;
+    private final Level level;
+    private final String pattern;
+
+    Message(int id, Level level, String pattern) {
+        this.id = id;
+        this.level = level;
+        this.pattern = pattern;
+    }
+
+    public String id() {
+        return "PACTUM-" + id;
+    }
+
+    public boolean enabled() {
+        return LOGGER.isLoggable(level);
+    }
+
+    public String format(Object... args) {
+        return id() + " " + MessageFormat.format(pattern, args);
+    }
+
+    public void log(Object... args) {
+        if (LOGGER.isLoggable(level)) {
+            LOGGER.log(level, format(args));
+        }
+    }
+
+    public void log(Throwable cause, Object... args) {
+        if (LOGGER.isLoggable(level)) {
+            LOGGER.log(level, format(args), cause);
+        }
+    }
+}

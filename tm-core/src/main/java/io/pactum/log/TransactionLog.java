@@ -1,0 +1,38 @@
+package io.pactum.log;
+
+import io.pactum.xid.GlobalId;
+import java.util.List;
+
+/**
+ * Where commit decisions are kept until every branch has finished. Pactum presumes abort:
+ * nothing is written before all branches voted yes, and a transaction without a decision is
+ * rolled back by recovery.
+ *
+ * <p>Implementations are safe for concurrent use.
+ */
+public interface TransactionLog extends AutoCloseable {
+
+    /** Writes the decision and returns only once it is durable. */
+    void writeDecision(CommitDecision decision) throws LogException;
+
+    /**
+     * Records that phase 2 finished for every branch, so the decision may be forgotten. Need not
+     * be durable: a lost "done" only makes recovery commit branches that are already gone.
+     */
+    void writeDone(GlobalId globalId) throws LogException;
+
+    /** Writes a heuristic outcome and returns only once it is durable (before {@code forget}). */
+    void writeHeuristic(HeuristicRecord record) throws LogException;
+
+    /** The decisions that have no "done" yet: what recovery must finish. */
+    List<CommitDecision> pendingDecisions() throws LogException;
+
+    /** The heuristic outcomes no operator has forgotten yet. */
+    List<HeuristicRecord> heuristics() throws LogException;
+
+    /** Whether decisions survive a crash of this process. */
+    boolean isDurable();
+
+    @Override
+    void close() throws LogException;
+}

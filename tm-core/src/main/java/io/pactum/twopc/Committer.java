@@ -1,0 +1,59 @@
+package io.pactum.twopc;
+
+import io.pactum.event.Message;
+import io.pactum.xa.XaPhase;
+import java.util.List;
+
+/** Phase 2 of a commit decision: commits every prepared branch. */
+public final class Committer {
+    private final PhaseContext ctx;
+
+    public Committer(PhaseContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Commits every {@link BranchStatus#PREPARED} branch; the others are left as they are. */
+    public void commit(List<Branch> branches) {
+        for (Branch b : branches) {
+            if (b.status() == BranchStatus.PREPARED) {
+                commit(b);
+            }
+        }
+    }
+
+    private void commit(Branch b) {
+        Retrier.Attempt a = Retrier.run(b, XaPhase.COMMIT, XaPhase.RECOMMIT,
+                () -> b.resource().commit(b.xid(), false), ctx);
+        switch (a.verdict()) {
+            case OK -> b.status(BranchStatus.COMMITTED);
+            case RETRY -> {
+                b.status(BranchStatus.IN_DOUBT);
+                Message.COMMIT_LEFT_TO_RECOVERY.log(a.failure(), b.xid(), b.resourceName(), a.code());
+            }
+            case FAILED -> {
+                b.status(BranchStatus.IN_DOUBT);
+                Message.BRANCH_COMMIT_FAILED.log(a.failure(), b.xid(), b.resourceName(), a.code());
+            }
+            default -> Heuristics.settle(b, a.verdict(), true, ctx);
+        }
+    }
+
+    /**
+     * One-phase commit of the only branch: nothing was logged, so when the answer is lost the
+     * outcome is unknown (a heuristic hazard) rather than left to recovery.
+     */
+    public void commitOnePhase(Branch b) {
+        Retrier.Attempt a = Retrier.run(b, XaPhase.COMMIT_ONE_PHASE, XaPhase.COMMIT_ONE_PHASE,
+                () -> b.resource().commit(b.xid(), true), ctx);
+        switch (a.verdict()) {
+            case OK -> b.status(BranchStatus.COMMITTED);
+            case ROLLED_BACK -> b.status(BranchStatus.ROLLED_BACK);
+            case HEURISTIC_COMMIT, HEURISTIC_ROLLBACK, HEURISTIC_MIXED, HEURISTIC_HAZARD ->
+                    Heuristics.settle(b, a.verdict(), true, ctx);
+            default -> {
+                Message.ONE_PHASE_HAZARD.log(a.failure(), b.xid(), b.resourceName(), a.code());
+                Heuristics.settle(b, io.pactum.xa.XaVerdict.HEURISTIC_HAZARD, true, ctx);
+            }
+        }
+    }
+}

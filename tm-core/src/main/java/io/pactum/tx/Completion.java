@@ -1,0 +1,294 @@
+package io.pactum.tx;
+
+import io.pactum.event.Message;
+import io.pactum.event.RollbackReason;
+import io.pactum.log.CommitDecision;
+import io.pactum.log.LogException;
+import io.pactum.twopc.Branch;
+import io.pactum.twopc.BranchStatus;
+import io.pactum.twopc.Tally;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.SystemException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.transaction.xa.XAResource;
+
+/**
+ * Commit, rollback and timeout of one transaction. Whoever moves the transaction out of
+ * {@code ACTIVE} (under its lock) owns its branches from then on; everything after that runs
+ * on that one thread, without the lock, and ends in {@link #finish}.
+ *
+ * <p>Commit: beforeCompletion; end every branch; one branch: one-phase commit, nothing logged;
+ * several: prepare, write the decision (never after the deadline), commit, write "done".
+ */
+final class Completion {
+    private final PactumTransaction tx;
+    private final TransactionRuntime rt;
+
+    Completion(PactumTransaction tx) {
+        this.tx = tx;
+        this.rt = tx.runtime;
+    }
+
+    void commit() throws RollbackException, HeuristicMixedException, HeuristicRollbackException, SystemException {
+        Throwable failure = beforeCompletion();
+        if (failure != null) {
+            tx.markRollbackOnly(failure);
+            throw rollBack(RollbackReason.SYNCHRONIZATION_FAILED, "a synchronization failed in beforeCompletion",
+                    failure);
+        }
+        if (tx.isRollbackOnly()) {
+            throw rollBack(RollbackReason.MARKED_ROLLBACK_ONLY, "it was marked rollback-only", tx.rollbackCause());
+        }
+        if (tx.isPastDeadline(System.nanoTime())) {
+            throw timedOutAtCommit();
+        }
+        move(TxState.PREPARING);
+        if (!tx.endAll(XAResource.TMSUCCESS)) {
+            throw rollBack(RollbackReason.BRANCH_REFUSED, "a branch failed to end: " + failedBranch(), null);
+        }
+        List<Branch> live = tx.branches;
+        if (live.isEmpty()) {
+            finish(TxState.COMMITTED, null);
+        } else if (live.size() == 1) {
+            commitOnePhase(live.get(0));
+        } else {
+            commitTwoPhase(live);
+        }
+    }
+
+    /** Moves to BEFORE_COMPLETION and runs the synchronizations; returns the first failure. */
+    private Throwable beforeCompletion() throws RollbackException {
+        tx.lock.lock();
+        try {
+            TxState s = tx.state();
+            if (tx.isTimedOut()) {
+                throw new RollbackException("transaction " + tx + " timed out after " + tx.timeoutSeconds()
+                        + " s and was rolled back");
+            }
+            if (s != TxState.ACTIVE) {
+                throw new IllegalStateException("transaction " + tx + " cannot commit: it is "
+                        + Statuses.name(tx.getStatus()));
+            }
+            tx.moveTo(TxState.BEFORE_COMPLETION);
+            if (tx.isRollbackOnly()) {
+                return null; // beforeCompletion runs only for transactions that may commit
+            }
+            return tx.synchronizations.beforeCompletion(tx);
+        } finally {
+            tx.lock.unlock();
+        }
+    }
+
+    private void commitOnePhase(Branch b) throws RollbackException, HeuristicMixedException,
+            HeuristicRollbackException {
+        if (tx.isPastDeadline(System.nanoTime())) {
+            throw timedOutAtCommit();
+        }
+        move(TxState.COMMITTING);
+        rt.committer.commitOnePhase(b);
+        switch (b.status()) {
+            case COMMITTED -> finish(TxState.COMMITTED, null);
+            case ROLLED_BACK -> {
+                finish(TxState.ROLLED_BACK, RollbackReason.BRANCH_REFUSED);
+                throw new RollbackException("transaction " + tx + " was rolled back: resource " + b.resourceName()
+                        + " rolled back its one-phase commit");
+            }
+            default -> throw heuristic(Tally.of(tx.branches));
+        }
+    }
+
+    private void commitTwoPhase(List<Branch> branches) throws RollbackException, HeuristicMixedException,
+            HeuristicRollbackException {
+        if (!rt.preparer.prepare(branches)) {
+            throw rollBack(RollbackReason.BRANCH_REFUSED, "branch " + failedBranch() + " did not prepare", null);
+        }
+        rt.listeners.prepared(tx.globalId(), branches.size());
+        List<Branch> phase2 = prepared(branches);
+        if (phase2.isEmpty()) {
+            finish(TxState.COMMITTED, null);
+            return;
+        }
+        if (tx.isPastDeadline(System.nanoTime())) {
+            Message.DEADLINE_BEFORE_DECISION.log(tx);
+            throw timedOutAtCommit();
+        }
+        // With one branch left the others were read-only: presumed abort needs no decision.
+        boolean logged = phase2.size() > 1;
+        if (logged) {
+            writeDecision(phase2);
+        }
+        move(TxState.COMMITTING);
+        rt.committer.commit(phase2);
+        Tally t = Tally.of(phase2);
+        if (logged && t.inDoubt() == 0) {
+            writeDone();
+        }
+        if (t.heuristicMixed() > 0 || (t.heuristicRollback() > 0 && (t.anyCommitted() || t.inDoubt() > 0))) {
+            throw heuristic(t);
+        }
+        if (t.heuristicRollback() > 0) {
+            finish(TxState.ROLLED_BACK, null);
+            throw new HeuristicRollbackException("transaction " + tx + " decided to commit, but every branch "
+                    + "was rolled back heuristically by its resource manager");
+        }
+        finish(TxState.COMMITTED, null);
+    }
+
+    private void writeDecision(List<Branch> phase2) throws RollbackException, HeuristicMixedException {
+        List<io.pactum.log.BranchRecord> records = new ArrayList<>(phase2.size());
+        for (Branch b : phase2) {
+            records.add(b.record());
+        }
+        Instant now = rt.clock.instant();
+        Instant deadline = now.plusNanos(Math.max(0, tx.startNanos + tx.timeoutSeconds() * 1_000_000_000L
+                - System.nanoTime()));
+        try {
+            rt.log.writeDecision(new CommitDecision(tx.globalId(), records, deadline, now));
+        } catch (LogException | RuntimeException e) {
+            Message.DECISION_NOT_WRITTEN.log(e, tx);
+            throw rollBack(RollbackReason.LOG_FAILED, "its commit decision could not be written to the log", e);
+        }
+        rt.listeners.decided(tx.globalId());
+    }
+
+    private void writeDone() {
+        try {
+            rt.log.writeDone(tx.globalId());
+        } catch (LogException | RuntimeException e) {
+            Message.DONE_NOT_WRITTEN.log(e, tx);
+        }
+    }
+
+    /** The application's rollback. A transaction the reaper already rolled back stays so, quietly. */
+    void rollback() throws SystemException {
+        tx.lock.lock();
+        try {
+            if (tx.isTimedOut()) {
+                return;
+            }
+            if (tx.state() != TxState.ACTIVE) {
+                throw new IllegalStateException("transaction " + tx + " cannot roll back: it is "
+                        + Statuses.name(tx.getStatus()));
+            }
+            tx.moveTo(TxState.ROLLING_BACK);
+        } finally {
+            tx.lock.unlock();
+        }
+        Tally t = rollBackBranches(RollbackReason.APPLICATION);
+        if (t.anyCommitted() || t.heuristicMixed() > 0) {
+            throw new SystemException("transaction " + tx + " was rolled back, but a resource manager "
+                    + "committed part of it heuristically; see PACTUM-3003 in the log");
+        }
+    }
+
+    void timeOut() {
+        if (!tx.lock.tryLock()) {
+            return;
+        }
+        try {
+            if (tx.state() != TxState.ACTIVE) {
+                return; // completing: commit checks the deadline itself
+            }
+            tx.markTimedOut();
+            tx.moveTo(TxState.ROLLING_BACK);
+        } finally {
+            tx.lock.unlock();
+        }
+        Message.TIMED_OUT.log(tx, tx.timeoutSeconds());
+        rt.listeners.timedOut(tx.globalId());
+        rollBackBranches(RollbackReason.TIMEOUT);
+    }
+
+    private RollbackException timedOutAtCommit() throws HeuristicMixedException {
+        tx.markTimedOut();
+        rt.listeners.timedOut(tx.globalId());
+        return rollBack(RollbackReason.TIMEOUT, "it timed out after " + tx.timeoutSeconds() + " s", null);
+    }
+
+    /**
+     * Rolls back during commit and returns the exception commit throws, or throws a heuristic
+     * exception when a resource manager committed some of it on its own.
+     */
+    private RollbackException rollBack(RollbackReason reason, String why, Throwable cause)
+            throws HeuristicMixedException {
+        move(TxState.ROLLING_BACK);
+        Tally t = rollBackBranches(reason);
+        if (t.anyCommitted() || t.heuristicMixed() > 0) {
+            HeuristicMixedException e = new HeuristicMixedException("transaction " + tx + " was rolled back because "
+                    + why + ", but a resource manager committed part of it heuristically");
+            e.initCause(cause);
+            throw e;
+        }
+        RollbackException e = new RollbackException("transaction " + tx + " was rolled back: " + why);
+        if (cause != null) {
+            e.initCause(cause);
+        }
+        return e;
+    }
+
+    private Tally rollBackBranches(RollbackReason reason) {
+        tx.endAll(XAResource.TMFAIL);
+        rt.rollbacker.rollback(tx.branches);
+        Tally t = Tally.of(tx.branches);
+        finish(t.anyCommitted() || t.heuristicMixed() > 0 ? TxState.HEURISTIC_MIXED : TxState.ROLLED_BACK, reason);
+        return t;
+    }
+
+    private HeuristicMixedException heuristic(Tally t) throws HeuristicRollbackException {
+        if (t.anyCommitted() || t.heuristicMixed() > 0 || t.inDoubt() > 0) {
+            finish(TxState.HEURISTIC_MIXED, null);
+            return new HeuristicMixedException("transaction " + tx + " decided to commit, but its resource managers"
+                    + " ended it mixed or unknown (" + t + "); see PACTUM-3003 in the log");
+        }
+        finish(TxState.ROLLED_BACK, null);
+        throw new HeuristicRollbackException("transaction " + tx + " decided to commit, but its resource manager "
+                + "rolled it back heuristically");
+    }
+
+    private void move(TxState next) {
+        tx.lock.lock();
+        try {
+            tx.moveTo(next);
+        } finally {
+            tx.lock.unlock();
+        }
+    }
+
+    /** The last step of every completion: final state, afterCompletion, events. */
+    private void finish(TxState end, RollbackReason reason) {
+        move(end);
+        tx.synchronizations.afterCompletion(end.status, tx);
+        rt.unregister(tx);
+        if (end == TxState.COMMITTED) {
+            if (!rt.listeners.isEmpty()) {
+                rt.listeners.committed(tx.globalId(), System.nanoTime() - tx.startNanos);
+            }
+        } else if (reason != null) {
+            rt.listeners.rolledBack(tx.globalId(), reason);
+        }
+    }
+
+    private List<Branch> prepared(List<Branch> branches) {
+        List<Branch> result = new ArrayList<>(branches.size());
+        for (Branch b : branches) {
+            if (b.status() == BranchStatus.PREPARED) {
+                result.add(b);
+            }
+        }
+        return result;
+    }
+
+    private String failedBranch() {
+        for (Branch b : tx.branches) {
+            if (b.status() == BranchStatus.FAILED || b.status() == BranchStatus.ROLLED_BACK
+                    || b.status() == BranchStatus.HEURISTIC || b.status() == BranchStatus.IN_DOUBT) {
+                return b.xid() + " on resource " + b.resourceName();
+            }
+        }
+        return "(none)";
+    }
+}

@@ -1,0 +1,53 @@
+package io.pactum.tx;
+
+import io.pactum.event.Message;
+import jakarta.transaction.Synchronization;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The synchronizations of one transaction. {@code beforeCompletion}: regular ones first, then
+ * interposed ones; {@code afterCompletion}: interposed first, then regular. A synchronization
+ * may register another while these run; it is run too.
+ */
+final class Synchronizations {
+    private final List<Synchronization> regular = new ArrayList<>(2);
+    private final List<Synchronization> interposed = new ArrayList<>(2);
+
+    void register(Synchronization s, boolean isInterposed) {
+        (isInterposed ? interposed : regular).add(s);
+    }
+
+    /** Runs every beforeCompletion; returns the first failure (after which none runs), or null. */
+    Throwable beforeCompletion(Object tx) {
+        int r = 0;
+        int i = 0;
+        while (r < regular.size() || i < interposed.size()) {
+            Synchronization s = r < regular.size() ? regular.get(r++) : interposed.get(i++);
+            try {
+                s.beforeCompletion();
+            } catch (RuntimeException | Error e) {
+                Message.BEFORE_COMPLETION_FAILED.log(e, s, tx);
+                return e;
+            }
+        }
+        return null;
+    }
+
+    void afterCompletion(int status, Object tx) {
+        for (int i = interposed.size() - 1; i >= 0; i--) {
+            after(interposed.get(i), status, tx);
+        }
+        for (int i = regular.size() - 1; i >= 0; i--) {
+            after(regular.get(i), status, tx);
+        }
+    }
+
+    private static void after(Synchronization s, int status, Object tx) {
+        try {
+            s.afterCompletion(status);
+        } catch (RuntimeException | Error e) {
+            Message.AFTER_COMPLETION_FAILED.log(e, s, tx);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.pactum.tx;
+
+import jakarta.transaction.Status;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The life of a transaction; each state lists the states it may move to. */
+enum TxState {
+    COMMITTED(Status.STATUS_COMMITTED),
+    ROLLED_BACK(Status.STATUS_ROLLEDBACK),
+    /** Finished, but some branch ended mixed or unknown: nobody can say it committed or rolled back. */
+    HEURISTIC_MIXED(Status.STATUS_UNKNOWN),
+    ROLLING_BACK(Status.STATUS_ROLLING_BACK, ROLLED_BACK, HEURISTIC_MIXED),
+    COMMITTING(Status.STATUS_COMMITTING, COMMITTED, ROLLED_BACK, HEURISTIC_MIXED),
+    PREPARING(Status.STATUS_PREPARING, COMMITTING, ROLLING_BACK, COMMITTED),
+    /** Synchronizations' beforeCompletion run; the transaction still takes work. */
+    BEFORE_COMPLETION(Status.STATUS_ACTIVE, PREPARING, ROLLING_BACK),
+    ACTIVE(Status.STATUS_ACTIVE, BEFORE_COMPLETION, ROLLING_BACK);
+
+    final int status;
+    private final Set<TxState> next;
+
+    TxState(int status, TxState... next) {
+        this.status = status;
+        this.next = next.length == 0 ? EnumSet.noneOf(TxState.class) : EnumSet.of(next[0], next);
+    }
+
+    boolean canMoveTo(TxState state) {
+        return next.contains(state);
+    }
+
+    boolean isFinal() {
+        return next.isEmpty();
+    }
+
+    /** Work may still be enlisted and synchronizations registered. */
+    boolean takesWork() {
+        return this == ACTIVE || this == BEFORE_COMPLETION;
+    }
+}

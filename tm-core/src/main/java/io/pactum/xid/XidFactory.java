@@ -1,0 +1,27 @@
+package io.pactum.xid;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Issues the global ids of one node; unique across restarts through the start epoch. */
+public final class XidFactory {
+    private final NodeId nodeId;
+    private final long epoch;
+    private final AtomicLong sequence = new AtomicLong();
+
+    public XidFactory(NodeId nodeId) {
+        this(nodeId, System.currentTimeMillis());
+    }
+
+    XidFactory(NodeId nodeId, long epoch) {
+        this.nodeId = nodeId;
+        this.epoch = epoch;
+    }
+
+    public NodeId nodeId() {
+        return nodeId;
+    }
+
+    public GlobalId newGlobalId() {
+        return GlobalId.of(nodeId, epoch, sequence.incrementAndGet());
+    }
+}
