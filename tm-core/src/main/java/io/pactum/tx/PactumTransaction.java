@@ -47,7 +47,7 @@ public final class PactumTransaction implements Transaction {
     final List<Enlistment> enlistments = new ArrayList<>(2);
     final Synchronizations synchronizations = new Synchronizations();
     private Map<Object, Object> resources;
-    private final Completion completion = new Completion(this);
+    private final Completion completion;
 
     PactumTransaction(TransactionRuntime runtime, GlobalId id, int timeoutSeconds) {
         this.runtime = runtime;
@@ -55,6 +55,7 @@ public final class PactumTransaction implements Transaction {
         this.timeoutSeconds = timeoutSeconds;
         this.startNanos = System.nanoTime();
         this.deadlineNanos = startNanos + timeoutSeconds * 1_000_000_000L;
+        this.completion = new Completion(this);
     }
 
     public GlobalId globalId() {

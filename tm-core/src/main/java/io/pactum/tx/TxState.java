@@ -1,8 +1,6 @@
 package io.pactum.tx;
 
 import jakarta.transaction.Status;
-import java.util.EnumSet;
-import java.util.Set;
 
 /** The life of a transaction; each state lists the states it may move to. */
 enum TxState {
@@ -18,19 +16,24 @@ enum TxState {
     ACTIVE(Status.STATUS_ACTIVE, BEFORE_COMPLETION, ROLLING_BACK);
 
     final int status;
-    private final Set<TxState> next;
+    private final TxState[] next;
 
     TxState(int status, TxState... next) {
         this.status = status;
-        this.next = next.length == 0 ? EnumSet.noneOf(TxState.class) : EnumSet.of(next[0], next);
+        this.next = next;
     }
 
     boolean canMoveTo(TxState state) {
-        return next.contains(state);
+        for (TxState s : next) {
+            if (s == state) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean isFinal() {
-        return next.isEmpty();
+        return next.length == 0;
     }
 
     /** Work may still be enlisted and synchronizations registered. */
