@@ -11,11 +11,22 @@ import java.util.List;
  * may register another while these run; it is run too.
  */
 final class Synchronizations {
-    private final List<Synchronization> regular = new ArrayList<>(2);
-    private final List<Synchronization> interposed = new ArrayList<>(2);
+    private List<Synchronization> regular = List.of();
+    private List<Synchronization> interposed = List.of();
 
     void register(Synchronization s, boolean isInterposed) {
-        (isInterposed ? interposed : regular).add(s);
+        if (isInterposed) {
+            interposed = grow(interposed);
+            interposed.add(s);
+        } else {
+            regular = grow(regular);
+            regular.add(s);
+        }
+    }
+
+    /** Most transactions have no synchronization: the lists are made on first use. */
+    private static List<Synchronization> grow(List<Synchronization> list) {
+        return list instanceof ArrayList ? list : new ArrayList<>(2);
     }
 
     /** Runs every beforeCompletion; returns the first failure (after which none runs), or null. */
