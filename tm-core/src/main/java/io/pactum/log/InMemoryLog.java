@@ -1,6 +1,7 @@
 package io.pactum.log;
 
 import io.pactum.xid.GlobalId;
+import io.pactum.xid.PactumXid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,11 @@ public final class InMemoryLog implements TransactionLog {
     @Override
     public void writeHeuristic(HeuristicRecord record) {
         heuristics.add(record);
+    }
+
+    @Override
+    public void forgetHeuristic(PactumXid xid) {
+        heuristics.removeIf(h -> h.branch().xid().equals(xid));
     }
 
     @Override

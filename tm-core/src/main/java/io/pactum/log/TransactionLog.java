@@ -1,6 +1,7 @@
 package io.pactum.log;
 
 import io.pactum.xid.GlobalId;
+import io.pactum.xid.PactumXid;
 import java.util.List;
 
 /**
@@ -23,6 +24,9 @@ public interface TransactionLog extends AutoCloseable {
 
     /** Writes a heuristic outcome and returns only once it is durable (before {@code forget}). */
     void writeHeuristic(HeuristicRecord record) throws LogException;
+
+    /** An operator resolved this branch's heuristic outcome; it no longer needs to be kept. */
+    void forgetHeuristic(PactumXid xid) throws LogException;
 
     /** The decisions that have no "done" yet: what recovery must finish. */
     List<CommitDecision> pendingDecisions() throws LogException;

@@ -7,6 +7,7 @@ import io.pactum.log.InMemoryLog;
 import io.pactum.log.LogException;
 import io.pactum.log.TransactionLog;
 import io.pactum.xid.GlobalId;
+import io.pactum.xid.PactumXid;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -48,6 +49,12 @@ public final class TracingLog implements TransactionLog {
     public void writeHeuristic(HeuristicRecord record) {
         trace.add("log.heuristic(" + branch(record.branch()) + "," + record.outcome() + ")");
         log.writeHeuristic(record);
+    }
+
+    @Override
+    public void forgetHeuristic(PactumXid xid) {
+        trace.add("log.forget(" + xid.branchNumber() + ")");
+        log.forgetHeuristic(xid);
     }
 
     @Override
