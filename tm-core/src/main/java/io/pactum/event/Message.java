@@ -19,6 +19,11 @@ public enum Message {
     CLOSED_WITH_ACTIVE(1003, WARNING, "Pactum node {0} closed with {1} transaction(s) still in flight; their branches are left to recovery"),
     LOG_CLOSE_FAILED(1004, ERROR, "Closing the transaction log failed"),
     LISTENER_FAILED(1005, WARNING, "Transaction listener {0} threw; ignored"),
+    JOURNAL_TORN_TAIL(1101, WARNING, "The journal ends in a torn write in {0}: {1} byte(s) cut off ({2}). A crash interrupted that write; no commit decision that was acknowledged is lost."),
+    JOURNAL_CORRUPT(1102, ERROR, "The journal is corrupt in {0}: {1}. Pactum does not start on a damaged log: restore the directory from a backup or see the README (a corrupt log)."),
+    JOURNAL_SEGMENT_UNFINISHED(1103, WARNING, "The journal segment {0} was being created when the process stopped; it is ignored and replaced."),
+    JOURNAL_FAILED(1104, ERROR, "Writing the journal in {0} failed: {1}. No further commit decisions can be written; transactions roll back until the process restarts."),
+    JOURNAL_OPENED(1105, INFO, "Journal {0} opened: {1} pending decision(s), {2} heuristic outcome(s) to resolve"),
 
     TIMED_OUT(2001, WARNING, "Transaction {0} passed its timeout of {1} s and was rolled back"),
     AFTER_COMPLETION_FAILED(2002, WARNING, "Synchronization {0} failed in afterCompletion of transaction {1}; ignored"),
