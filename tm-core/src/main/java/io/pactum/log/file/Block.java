@@ -28,7 +28,8 @@ final class Block {
     ByteBuffer seal() {
         int length = count - JournalFormat.BLOCK_HEADER;
         ByteBuffer b = ByteBuffer.wrap(buf, 0, count);
-        b.putInt(0, length).putInt(4, JournalFormat.crc(buf, JournalFormat.BLOCK_HEADER, length));
+        b.putInt(0, JournalFormat.BLOCK_MAGIC).putInt(4, length)
+                .putInt(8, JournalFormat.crc(buf, JournalFormat.BLOCK_HEADER, length));
         return b;
     }
 

@@ -26,9 +26,9 @@ import java.util.zip.CRC32C;
  *               | string node id | int CRC32C of the header bytes before it
  *   blocks      one per write; every write is forced before the next one starts, so only the
  *               last block of the last segment can be torn by a crash
- *   zeros       the preallocated rest of the file; a block length of 0 ends the data
+ *   zeros       the preallocated rest of the file; where a block's magic would be, zero ends the data
  *
- * block         int length of the records | int CRC32C of the records | records
+ * block         int magic "PBLK" | int length of the records | int CRC32C of the records | records
  * record        int length (type + body) | int CRC32C of type + body | byte type | body
  *
  * type 1  DECISION    gtrid | long decided at | long deadline | short branch count
@@ -43,7 +43,9 @@ import java.util.zip.CRC32C;
 final class JournalFormat {
     static final byte[] MAGIC = "PCTMJRNL".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 1;
-    static final int BLOCK_HEADER = 8;
+    /** "PBLK": tells a block from a record frame when a torn tail is searched for what follows. */
+    static final int BLOCK_MAGIC = 0x50424C4B;
+    static final int BLOCK_HEADER = 12;
     static final int RECORD_HEADER = 8;
     /** No block or record is larger; a larger length is corruption. */
     static final int MAX_LENGTH = 64 << 20;

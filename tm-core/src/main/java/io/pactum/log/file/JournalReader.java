@@ -88,19 +88,19 @@ final class JournalReader {
         }
         int size = b.limit();
         while (pos + JournalFormat.BLOCK_HEADER <= size) {
-            int length = b.getInt(pos);
-            if (length == 0) {
+            if (b.getInt(pos) == 0) {
                 if (allZero(b, pos)) {
                     return true;
                 }
                 bad(name, pos, "bytes follow the end of the data", last, b);
                 return true;
             }
-            String problem = checkBlock(b, pos, length);
+            String problem = checkBlock(b, pos);
             if (problem != null) {
                 bad(name, pos, problem, last, b);
                 return true;
             }
+            int length = b.getInt(pos + 4);
             replayBlock(name, b, pos + JournalFormat.BLOCK_HEADER, length);
             pos += JournalFormat.BLOCK_HEADER + length;
         }
@@ -127,13 +127,17 @@ final class JournalReader {
     }
 
     /** Why the block at pos is not valid, or null when it is. */
-    private static String checkBlock(ByteBuffer b, int pos, int length) {
+    private static String checkBlock(ByteBuffer b, int pos) {
+        if (b.getInt(pos) != JournalFormat.BLOCK_MAGIC) {
+            return "a block does not start with its magic number";
+        }
+        int length = b.getInt(pos + 4);
         if (length < 0 || length > JournalFormat.MAX_LENGTH
                 || length > b.limit() - pos - JournalFormat.BLOCK_HEADER) {
             return "a block length (" + length + ") runs past the end of the file";
         }
         int crc = JournalFormat.crc(b, pos + JournalFormat.BLOCK_HEADER, length);
-        return crc == b.getInt(pos + 4) ? null : "a block checksum does not match";
+        return crc == b.getInt(pos + 8) ? null : "a block checksum does not match";
     }
 
     private void replayBlock(String name, ByteBuffer b, int start, int length) throws LogException {
@@ -175,8 +179,7 @@ final class JournalReader {
 
     private static int validBlockAfter(ByteBuffer b, int from) {
         for (int p = from + 1; p + JournalFormat.BLOCK_HEADER <= b.limit(); p++) {
-            int length = b.getInt(p);
-            if (length > JournalFormat.RECORD_HEADER && checkBlock(b, p, length) == null) {
+            if (b.getInt(p) == JournalFormat.BLOCK_MAGIC && checkBlock(b, p) == null) {
                 return p;
             }
         }
