@@ -3,9 +3,12 @@ package io.pactum;
 import io.pactum.config.PactumConfig;
 import io.pactum.event.TransactionListener;
 import io.pactum.log.InMemoryLog;
+import io.pactum.log.LogException;
+import io.pactum.log.file.FileJournal;
 import io.pactum.log.TransactionLog;
 import io.pactum.tx.PactumTransactionManager;
 import io.pactum.xid.NodeId;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +19,7 @@ import java.util.UUID;
  * Where a Pactum transaction manager starts:
  * <pre>{@code
  * PactumTransactionManager tm = Pactum.builder()
- *     .logStore(log)
+ *     .logDirectory(Path.of("/var/lib/pactum"))
  *     .defaultTimeout(Duration.ofSeconds(60))
  *     .build();
  * }</pre>
@@ -33,6 +36,8 @@ public final class Pactum {
     public static final class Builder {
         private String nodeId;
         private TransactionLog log;
+        private Path logDirectory;
+        private long logSegmentSize = FileJournal.DEFAULT_SEGMENT_SIZE;
         private Duration defaultTimeout = Duration.ofSeconds(60);
         private Duration maxTimeout = Duration.ofHours(1);
         private Duration reaperInterval = Duration.ofMillis(100);
@@ -46,6 +51,21 @@ public final class Pactum {
         /** This node's id (1 to 32 of A-Z a-z 0-9 . _ -); with an in-memory log, a random one by default. */
         public Builder nodeId(String nodeId) {
             this.nodeId = nodeId;
+            return this;
+        }
+
+        /**
+         * The durable file journal in this directory (created if missing). The directory holds
+         * the node id from its first start on and is locked while this transaction manager runs.
+         */
+        public Builder logDirectory(Path directory) {
+            this.logDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** The size of one journal file; the journal keeps about two of them. Default 16 MiB. */
+        public Builder logSegmentSize(long bytes) {
+            this.logSegmentSize = bytes;
             return this;
         }
 
@@ -91,9 +111,38 @@ public final class Pactum {
             return this;
         }
 
-        /** The validated configuration, without starting anything. */
-        public PactumConfig config() {
-            String id = nodeId;
+        /**
+         * Validates the settings, opens the log and starts the transaction manager.
+         *
+         * @throws IllegalArgumentException when a setting is wrong; the message says what to change
+         * @throws IllegalStateException when the log cannot be opened (locked, damaged, unwritable)
+         */
+        public PactumTransactionManager build() {
+            if (logDirectory == null) {
+                return new PactumTransactionManager(config(log, nodeId));
+            }
+            if (log != null) {
+                throw new IllegalArgumentException("both logDirectory(...) and another log are configured: keep one");
+            }
+            if (nodeId != null) {
+                new NodeId(nodeId); // a bad id fails before the directory is touched
+            }
+            config(new InMemoryLog(), nodeId == null ? "check" : nodeId); // every other setting, before the lock
+            FileJournal journal;
+            try {
+                journal = FileJournal.open(logDirectory, nodeId, logSegmentSize);
+            } catch (LogException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            try {
+                return new PactumTransactionManager(config(journal, journal.nodeId().value()));
+            } catch (RuntimeException e) {
+                closeQuietly(journal);
+                throw e;
+            }
+        }
+
+        private PactumConfig config(TransactionLog log, String id) {
             if (id == null) {
                 if (log != null && log.isDurable()) {
                     throw new IllegalArgumentException("a durable log needs a stable node id: call nodeId(...)");
@@ -104,8 +153,12 @@ public final class Pactum {
                     retryDelay, listeners);
         }
 
-        public PactumTransactionManager build() {
-            return new PactumTransactionManager(config());
+        private static void closeQuietly(TransactionLog log) {
+            try {
+                log.close();
+            } catch (LogException | RuntimeException ignored) {
+                // the start failed already; that failure is the one to report
+            }
         }
     }
 }

@@ -27,8 +27,8 @@ public record PactumConfig(NodeId nodeId, TransactionLog log, Duration defaultTi
     public PactumConfig {
         Objects.requireNonNull(nodeId, "nodeId");
         if (log == null) {
-            throw new IllegalArgumentException("no transaction log is configured: call logStore(...) with a durable "
-                    + "log, or inMemoryLog() for tests and demos");
+            throw new IllegalArgumentException("no transaction log is configured: call logDirectory(path) for the durable "
+                    + "file journal, logStore(...) for another log, or inMemoryLog() for tests and demos");
         }
         requirePositiveSeconds("defaultTimeout", defaultTimeout);
         requirePositiveSeconds("maxTimeout", maxTimeout);

@@ -1,0 +1,71 @@
+package io.pactum.log.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pactum.Pactum;
+import io.pactum.testing.ScriptedResource;
+import io.pactum.testing.Trace;
+import io.pactum.tx.PactumTransactionManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.transaction.xa.XAException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LogDirectoryTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSecondTransactionManagerOnTheSameDirectoryIsRefusedWithTheHolderNamed() {
+        try (PactumTransactionManager first = Pactum.builder().logDirectory(dir).build()) {
+            assertThatThrownBy(() -> Pactum.builder().logDirectory(dir).build())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is in use by")
+                    .hasMessageContaining("pid " + ProcessHandle.current().pid());
+            assertThat(first.nodeId()).isNotNull();
+        }
+        Pactum.builder().logDirectory(dir).build().close(); // released on close
+    }
+
+    @Test
+    void theNodeIdIsCreatedOnFirstStartAndCheckedOnEveryStart() throws Exception {
+        Pactum.builder().logDirectory(dir).nodeId("orders-1").build().close();
+        assertThat(Files.readString(dir.resolve("node-id")).trim()).isEqualTo("orders-1");
+        try (PactumTransactionManager tm = Pactum.builder().logDirectory(dir).build()) {
+            assertThat(tm.nodeId().value()).isEqualTo("orders-1");
+        }
+        assertThatThrownBy(() -> Pactum.builder().logDirectory(dir).nodeId("orders-2").build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("belongs to node 'orders-1'")
+                .hasMessageContaining("nodeId(\"orders-1\")");
+    }
+
+    @Test
+    void aBadSettingFailsBeforeTheDirectoryIsLocked() {
+        assertThatThrownBy(() -> Pactum.builder().logDirectory(dir).defaultTimeout(Duration.ZERO).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("defaultTimeout");
+        Pactum.builder().logDirectory(dir).build().close();
+    }
+
+    @Test
+    void aDecisionLeftToRecoverySurvivesARestart() throws Exception {
+        Trace trace = new Trace();
+        ScriptedResource a = new ScriptedResource("A", trace);
+        ScriptedResource b = new ScriptedResource("B", trace).fail(ScriptedResource.Call.COMMIT,
+                XAException.XAER_RMFAIL, XAException.XAER_RMFAIL);
+        try (PactumTransactionManager tm = Pactum.builder().logDirectory(dir).commitRetries(1)
+                .retryDelay(Duration.ZERO).build()) {
+            tm.begin();
+            tm.getTransaction().enlistResource(a);
+            tm.getTransaction().enlistResource(b);
+            tm.commit();
+        }
+        try (FileJournal j = FileJournal.open(dir, null, FileJournal.DEFAULT_SEGMENT_SIZE)) {
+            assertThat(j.pendingDecisions()).singleElement().satisfies(d -> assertThat(d.branches())
+                    .extracting(r -> r.resourceName()).containsExactly("A", "B"));
+        }
+    }
+}
