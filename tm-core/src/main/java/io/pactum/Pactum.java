@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -135,7 +136,7 @@ public final class Pactum {
                 throw new IllegalStateException(e.getMessage(), e);
             }
             try {
-                return new PactumTransactionManager(config(journal, journal.nodeId().value()));
+                return new PactumTransactionManager(config(journal, nodeId));
             } catch (RuntimeException e) {
                 closeQuietly(journal);
                 throw e;
@@ -143,6 +144,14 @@ public final class Pactum {
         }
 
         private PactumConfig config(TransactionLog log, String id) {
+            Optional<NodeId> owner = log == null ? Optional.empty() : log.owner();
+            if (owner.isPresent() && id != null && !owner.get().value().equals(id)) {
+                throw new IllegalArgumentException("the log belongs to node '" + owner.get() + "' but nodeId is '"
+                        + id + "': configure nodeId(\"" + owner.get() + "\") or give this node its own log");
+            }
+            if (id == null && owner.isPresent()) {
+                id = owner.get().value();
+            }
             if (id == null) {
                 if (log != null && log.isDurable()) {
                     throw new IllegalArgumentException("a durable log needs a stable node id: call nodeId(...)");

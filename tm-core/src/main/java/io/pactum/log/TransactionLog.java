@@ -2,7 +2,9 @@ package io.pactum.log;
 
 import io.pactum.xid.GlobalId;
 import io.pactum.xid.PactumXid;
+import io.pactum.xid.NodeId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where commit decisions are kept until every branch has finished. Pactum presumes abort:
@@ -33,6 +35,11 @@ public interface TransactionLog extends AutoCloseable {
 
     /** The heuristic outcomes no operator has forgotten yet. */
     List<HeuristicRecord> heuristics() throws LogException;
+
+    /** The node whose log this is, when the log itself knows (a log directory holds its node id). */
+    default Optional<NodeId> owner() {
+        return Optional.empty();
+    }
 
     /** Whether decisions survive a crash of this process. */
     boolean isDurable();

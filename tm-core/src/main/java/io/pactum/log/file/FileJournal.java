@@ -2,6 +2,7 @@ package io.pactum.log.file;
 
 import io.pactum.event.Message;
 import io.pactum.log.CommitDecision;
+import io.pactum.log.GroupCommit;
 import io.pactum.log.HeuristicRecord;
 import io.pactum.log.LogException;
 import io.pactum.log.TransactionLog;
@@ -12,24 +13,20 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Optional;
 
 /**
  * The durable transaction log: segmented, append-only files in one directory (format in
  * {@link JournalFormat}).
  *
- * <p><b>Group commit.</b> Writers append their record to the block being filled and wait until
- * it is durable. The first waiter that finds no write under way becomes the leader: it takes the
- * whole block, writes it, forces the file once and wakes everyone whose record was in it; records
- * appended meanwhile go into the next block, which the next leader writes. One thread alone pays
- * one force per record and no hand-off to another thread; many threads share each force.
- * "Done" records do not wait: they ride along with the next block.
+ * <p><b>Group commit</b> ({@link GroupCommit}): records go into the block being filled; the
+ * first writer that must wait writes the whole block and forces the file once for everyone in
+ * it. "Done" records do not wait: they ride along with the next block.
  *
- * <p><b>Space.</b> When a block would not fit in the current segment, the leader starts a new
- * segment with a snapshot of what is still live (pending decisions, unresolved heuristics)
- * instead, and deletes the older segments once the new one is durable. Opening the journal does
- * the same after replaying it, so every start also compacts the log.
+ * <p><b>Space.</b> When a block would not fit in the current segment, the next segment starts
+ * with a snapshot of what is still live (pending decisions, unresolved heuristics) instead, and
+ * the older segments are deleted once it is durable. Opening the journal does the same after
+ * replaying it, so every start also compacts the log.
  */
 public final class FileJournal implements TransactionLog {
     public static final long DEFAULT_SEGMENT_SIZE = 16L << 20;
@@ -41,24 +38,22 @@ public final class FileJournal implements TransactionLog {
     private final long segmentSize;
     private final LogDirectory directory;
     private final SpareSegment spare;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition written = lock.newCondition();
+    private final GroupCommit<Write> group;
 
-    // Guarded by lock.
+    // Guarded by the group commit's lock.
     private final LiveState state;
     private Block filling = new Block();
-    private Block idle = new Block();
-    private long appended;
-    private long durable;
-    private boolean writing;
-    private boolean closed;
-    private IOException failure;
 
-    // Owned by the thread that set writing (the leader), or by open/close.
+    // Owned by the writer: the thread in Writer.write, or open and close.
+    private Block idle = new Block();
     private Storage.StorageFile current;
     private long segment;
     private long writePosition;
     private long firstBlock;
+
+    /** What one leader writes: a block, or (when the segment is full) a new segment's snapshot. */
+    private record Write(Block block, List<byte[]> snapshot) {
+    }
 
     private FileJournal(Storage storage, NodeId node, long segmentSize, LogDirectory directory, LiveState state) {
         this.storage = storage;
@@ -67,6 +62,7 @@ public final class FileJournal implements TransactionLog {
         this.directory = directory;
         this.state = state;
         this.spare = new SpareSegment(storage, segmentSize);
+        this.group = new GroupCommit<>(new JournalWriter(), true, "the journal in " + storage.describe());
     }
 
     /**
@@ -110,89 +106,70 @@ public final class FileJournal implements TransactionLog {
         return j;
     }
 
-    public NodeId nodeId() {
-        return node;
+    @Override
+    public Optional<NodeId> owner() {
+        return Optional.of(node);
     }
 
     @Override
     public void writeDecision(CommitDecision decision) throws LogException {
-        append(new JournalEntry.Decided(decision), JournalFormat.decision(decision), true);
+        byte[] frame = JournalFormat.decision(decision);
+        group.append(() -> add(frame, new JournalEntry.Decided(decision)), true);
     }
 
     @Override
     public void writeDone(GlobalId globalId) throws LogException {
-        append(new JournalEntry.Done(globalId), JournalFormat.done(globalId), false);
+        byte[] frame = JournalFormat.done(globalId);
+        group.append(() -> add(frame, new JournalEntry.Done(globalId)), false);
     }
 
     @Override
     public void writeHeuristic(HeuristicRecord record) throws LogException {
-        append(new JournalEntry.Heuristic(record), JournalFormat.heuristic(record), true);
+        byte[] frame = JournalFormat.heuristic(record);
+        group.append(() -> add(frame, new JournalEntry.Heuristic(record)), true);
     }
 
     @Override
     public void forgetHeuristic(PactumXid xid) throws LogException {
-        append(new JournalEntry.Forgotten(xid), JournalFormat.forgotten(xid), true);
+        byte[] frame = JournalFormat.forgotten(xid);
+        group.append(() -> add(frame, new JournalEntry.Forgotten(xid)), true);
     }
 
-    private void append(JournalEntry entry, byte[] frame, boolean wait) throws LogException {
-        lock.lock();
-        try {
-            checkUsable();
-            state.apply(entry);
-            filling.add(frame);
-            long mine = appended += frame.length;
-            if (wait) {
-                awaitDurable(mine);
-            } else if (!writing && filling.size() > FLUSH_BYTES) {
-                lead();
-            }
-        } finally {
-            lock.unlock();
-        }
+    private void add(byte[] frame, JournalEntry entry) {
+        state.apply(entry);
+        filling.add(frame);
     }
 
-    private void awaitDurable(long position) throws LogException {
-        while (durable < position) {
-            checkFailure();
-            if (writing) {
-                written.awaitUninterruptibly();
-            } else {
-                lead();
-            }
+    private final class JournalWriter implements GroupCommit.Writer<Write> {
+        @Override
+        public Write take() {
+            Block block = filling;
+            filling = idle;
+            boolean roll = writePosition > firstBlock && writePosition + block.size() > segmentSize;
+            return new Write(block, roll ? state.snapshot() : null);
         }
-    }
 
-    /** Writes and forces the filling block. Called and returns with the lock held. */
-    private void lead() {
-        writing = true;
-        Block block = filling;
-        filling = idle;
-        long upTo = appended;
-        boolean roll = writePosition > firstBlock && writePosition + block.size() > segmentSize;
-        List<byte[]> snapshot = roll ? state.snapshot() : null;
-        lock.unlock();
-        IOException error = null;
-        try {
-            if (roll) {
-                rollOver(snapshot); // the snapshot already holds what the block says
-            } else {
-                writeBlock(block.seal());
+        @Override
+        public void write(Write w) throws IOException {
+            try {
+                if (w.snapshot() != null) {
+                    rollOver(w.snapshot()); // the snapshot already holds what the block says
+                } else {
+                    writeBlock(w.block().seal());
+                }
+            } catch (IOException | RuntimeException e) {
+                Message.JOURNAL_FAILED.log(e, storage.describe(), e.toString());
+                throw e;
+            } finally {
+                w.block().reset();
+                idle = w.block();
             }
-        } catch (IOException | RuntimeException e) {
-            error = e instanceof IOException io ? io : new IOException(e);
-        } finally {
-            lock.lock();
         }
-        block.reset();
-        idle = block;
-        writing = false;
-        if (error != null) {
-            failure = error;
-            Message.JOURNAL_FAILED.log(error, storage.describe(), error.toString());
-        } else {
-            durable = upTo;
+
+        @Override
+        public boolean wantsFlush() {
+            return filling.size() > FLUSH_BYTES;
         }
-        written.signalAll();
     }
 
     private void writeBlock(ByteBuffer block) throws IOException {
@@ -231,43 +208,22 @@ public final class FileJournal implements TransactionLog {
             file.close();
             throw e;
         }
-        for (long old : JournalReader.segmentsBelow(storage, next)) {
-            storage.delete(JournalFormat.segmentName(old));
+        for (long old : JournalReader.segments(storage)) {
+            if (old < next) {
+                storage.delete(JournalFormat.segmentName(old));
+            }
         }
         spare.prepare();
     }
 
-    private void checkUsable() throws LogException {
-        if (closed) {
-            throw new LogException("the journal in " + storage.describe() + " is closed");
-        }
-        checkFailure();
-    }
-
-    private void checkFailure() throws LogException {
-        if (failure != null) {
-            throw new LogException(Message.JOURNAL_FAILED.format(storage.describe(), failure.toString()), failure);
-        }
-    }
-
     @Override
     public List<CommitDecision> pendingDecisions() {
-        lock.lock();
-        try {
-            return state.pending();
-        } finally {
-            lock.unlock();
-        }
+        return group.read(state::pending);
     }
 
     @Override
     public List<HeuristicRecord> heuristics() {
-        lock.lock();
-        try {
-            return state.heuristics();
-        } finally {
-            lock.unlock();
-        }
+        return group.read(state::heuristics);
     }
 
     @Override
@@ -278,27 +234,15 @@ public final class FileJournal implements TransactionLog {
     /** Writes what is buffered, then releases the files and the directory lock. */
     @Override
     public void close() throws LogException {
-        lock.lock();
         try {
-            if (closed) {
-                return;
-            }
-            while (writing) {
-                written.awaitUninterruptibly();
-            }
-            if (failure == null && !filling.isEmpty()) {
-                lead();
-            }
-            closed = true;
+            group.close();
         } finally {
-            lock.unlock();
-        }
-        spare.close();
-        try {
-            current.close();
-        } catch (IOException e) {
-            throw new LogException("closing the journal in " + storage.describe() + " failed: " + e, e);
-        } finally {
+            spare.close();
+            try {
+                current.close();
+            } catch (IOException e) {
+                Message.LOG_CLOSE_FAILED.log(e);
+            }
             if (directory != null) {
                 directory.close();
             }

@@ -34,7 +34,12 @@ final class JournalReader {
     }
 
     private Result replay() throws LogException {
-        List<Long> segments = segments(storage);
+        List<Long> segments;
+        try {
+            segments = segments(storage);
+        } catch (IOException e) {
+            throw new LogException("cannot list the journal in " + storage.describe() + ": " + e, e);
+        }
         List<Long> kept = new ArrayList<>();
         for (int i = 0; i < segments.size(); i++) {
             boolean last = i == segments.size() - 1;
@@ -45,28 +50,17 @@ final class JournalReader {
         return new Result(state, kept);
     }
 
-    static List<Long> segments(Storage storage) throws LogException {
-        try {
-            List<Long> numbers = new ArrayList<>();
-            for (String name : storage.list()) {
-                long n = JournalFormat.segmentNumber(name);
-                if (n >= 0) {
-                    numbers.add(n);
-                }
+    /** The numbers of the journal's segment files, oldest first. */
+    static List<Long> segments(Storage storage) throws IOException {
+        List<Long> numbers = new ArrayList<>();
+        for (String name : storage.list()) {
+            long n = JournalFormat.segmentNumber(name);
+            if (n >= 0) {
+                numbers.add(n);
             }
-            numbers.sort(Comparator.naturalOrder());
-            return numbers;
-        } catch (IOException e) {
-            throw new LogException("cannot list the journal in " + storage.describe() + ": " + e, e);
         }
-    }
-
-    static List<Long> segmentsBelow(Storage storage, long limit) throws IOException {
-        try {
-            return segments(storage).stream().filter(n -> n < limit).toList();
-        } catch (LogException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        numbers.sort(Comparator.naturalOrder());
+        return numbers;
     }
 
     /** Replays one segment; false when it is a last segment whose creation a crash cut short. */
