@@ -113,6 +113,17 @@ public final class Pactum {
         }
 
         /**
+         * The validated configuration, without starting anything. A log directory is opened only
+         * by {@link #build()}, so this is for {@code logStore} and {@code inMemoryLog} settings.
+         */
+        public PactumConfig config() {
+            if (logDirectory != null) {
+                throw new IllegalStateException("a log directory is opened by build(), not by config()");
+            }
+            return config(log, nodeId);
+        }
+
+        /**
          * Validates the settings, opens the log and starts the transaction manager.
          *
          * @throws IllegalArgumentException when a setting is wrong; the message says what to change
@@ -120,7 +131,7 @@ public final class Pactum {
          */
         public PactumTransactionManager build() {
             if (logDirectory == null) {
-                return new PactumTransactionManager(config(log, nodeId));
+                return new PactumTransactionManager(config());
             }
             if (log != null) {
                 throw new IllegalArgumentException("both logDirectory(...) and another log are configured: keep one");

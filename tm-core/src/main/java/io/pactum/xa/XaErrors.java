@@ -49,7 +49,8 @@ public final class XaErrors {
             return heuristic;
         }
         return switch (phase) {
-            case START -> XaVerdict.FAILED;
+            // NOTA on TMJOIN or TMRESUME: the resource manager lost the branch and its work.
+            case START -> code == XAER_NOTA ? XaVerdict.ROLLED_BACK : XaVerdict.FAILED;
             case END -> code == XAER_NOTA ? XaVerdict.ROLLED_BACK : XaVerdict.FAILED;
             case PREPARE -> code == XAER_NOTA ? XaVerdict.ROLLED_BACK : XaVerdict.FAILED;
             case COMMIT_ONE_PHASE -> onePhase(code);
@@ -97,8 +98,9 @@ public final class XaErrors {
         };
     }
 
+    /** Forget and recover change nothing, so any failure that may pass is worth another try. */
     private static XaVerdict retryOr(int code, XaVerdict otherwise) {
-        return code == XAER_RMFAIL || code == XA_RETRY ? XaVerdict.RETRY : otherwise;
+        return code == XAER_RMFAIL || code == XAER_RMERR || code == XA_RETRY ? XaVerdict.RETRY : otherwise;
     }
 
     public static boolean isRollback(int code) {

@@ -175,6 +175,10 @@ class PactumConfigTest {
         }
 
         @Override
+        public void forgetHeuristic(io.pactum.xid.PactumXid xid) {
+        }
+
+        @Override
         public List<CommitDecision> pendingDecisions() {
             return List.of();
         }
