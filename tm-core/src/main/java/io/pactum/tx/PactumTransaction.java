@@ -182,7 +182,7 @@ public final class PactumTransaction implements Transaction {
         }
     }
 
-    private boolean reassociate(Enlistment e) throws SystemException {
+    private boolean reassociate(Enlistment e) throws SystemException, RollbackException {
         switch (e.association) {
             case ACTIVE -> {
                 return true;
@@ -221,15 +221,20 @@ public final class PactumTransaction implements Transaction {
         }
     }
 
-    private void start(XAResource resource, PactumXid xid, int flags) throws SystemException {
+    private void start(XAResource resource, PactumXid xid, int flags) throws SystemException, RollbackException {
         try {
             resource.start(xid, flags);
         } catch (XAException | RuntimeException e) {
+            String what = "XAResource.start(" + xid + ", " + flagName(flags) + ") failed on resource " + nameOf(resource)
+                    + " with " + XaErrors.name(XaErrors.codeOf(e));
             if (XaErrors.classify(XaPhase.START, e) == XaVerdict.ROLLED_BACK) {
                 markRollbackOnly(e);
+                RollbackException rollback = new RollbackException(what + "; transaction " + id
+                        + " is marked rollback-only");
+                rollback.initCause(e);
+                throw rollback;
             }
-            throw systemException("XAResource.start(" + xid + ", " + flagName(flags) + ") failed on resource "
-                    + nameOf(resource) + " with " + XaErrors.name(XaErrors.codeOf(e)), e);
+            throw systemException(what, e);
         }
     }
 

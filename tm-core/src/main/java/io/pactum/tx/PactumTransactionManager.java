@@ -92,7 +92,7 @@ public final class PactumTransactionManager implements TransactionManager, AutoC
         try {
             tx.commit();
         } finally {
-            ctx.transaction = null;
+            detach(ctx, tx);
         }
     }
 
@@ -103,7 +103,7 @@ public final class PactumTransactionManager implements TransactionManager, AutoC
         try {
             tx.rollback();
         } finally {
-            ctx.transaction = null;
+            detach(ctx, tx);
         }
     }
 
@@ -168,6 +168,13 @@ public final class PactumTransactionManager implements TransactionManager, AutoC
                     + " and cannot be resumed");
         }
         ctx.transaction = tx;
+    }
+
+    /** Ends the thread's association, unless an afterCompletion already began another transaction. */
+    private static void detach(ThreadContext ctx, PactumTransaction tx) {
+        if (ctx.transaction == tx) {
+            ctx.transaction = null;
+        }
     }
 
     private static PactumTransaction required(ThreadContext ctx) {
