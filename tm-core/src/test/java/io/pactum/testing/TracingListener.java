@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The listener must exist before the transaction manager, the trace only after it:
  * <pre>{@code
  * TracingListener events = new TracingListener();
- * Scenario s = Scenario.withListener(events);
+ * Scenario s = new Scenario(b -> b.listener(events));
  * events.recordInto(s.trace);
  * }</pre>
  */

@@ -117,6 +117,19 @@ class CommitRetryTest {
         assertThat(s.log.pendingDecisions()).isEmpty();
     }
 
+    /** A refusal that no retry will change is not retried, but the decision still stands for recovery. */
+    @ParameterizedTest(name = "error code {0}")
+    @ValueSource(ints = {XAException.XAER_PROTO, XAException.XAER_INVAL})
+    void commitRefusedIsLeftToRecoveryWithoutRetry(int code) throws Exception {
+        b.fail(COMMIT, code);
+        PactumTransaction tx = commit();
+
+        assertThat(s.trace.events()).endsWith("log.decision(A:1,B:2)", "A.commit(1,2pc)", "B.commit(2,2pc)");
+        assertThat(tx.getStatus()).isEqualTo(Status.STATUS_COMMITTED);
+        assertThat(s.tm.inFlightCount()).isZero();
+        assertThat(s.log.pendingDecisions()).extracting(d -> d.globalId()).containsExactly(tx.globalId());
+    }
+
     @Test
     void withoutRetriesTheFirstFailureIsLeftToRecovery() throws Exception {
         try (Scenario none = new Scenario(settings -> settings.commitRetries(0))) {

@@ -105,6 +105,21 @@ class HeuristicOutcomesTest {
         assertSettled();
     }
 
+    /** XA_RB* may only answer a one-phase commit: a prepared branch that rolled back did so on its own. */
+    @Test
+    void rollbackAnswerToAPreparedBranchsCommitIsAHeuristicRollback() throws Exception {
+        b.fail(COMMIT, XAException.XA_RBROLLBACK);
+        PactumTransaction tx = begin();
+
+        assertThatThrownBy(s.tm::commit).isInstanceOf(HeuristicMixedException.class);
+        assertThat(s.trace.events()).endsWith(
+                "A.commit(1,2pc)", "B.commit(2,2pc)",
+                "log.heuristic(B:2,ROLLED_BACK)", "B.forget(2)",
+                "log.done");
+        assertThat(tx.getStatus()).isEqualTo(Status.STATUS_UNKNOWN);
+        assertSettled();
+    }
+
     @Test
     void everyBranchRolledBackHeuristicallyIsAHeuristicRollback() throws Exception {
         a.fail(COMMIT, XAException.XA_HEURRB);
