@@ -110,6 +110,28 @@ class TimeoutTest {
         assertThat(s.tm.getTransaction()).isNull();
     }
 
+    /**
+     * The owner had suspended its transaction (say, around a REQUIRES_NEW call) when the reaper
+     * rolled it back. Resuming it must work, so that the owner's commit can say it timed out.
+     */
+    @Test
+    void suspendedTransactionRolledBackByTheReaperCanBeResumedAndReportsTheTimeout() throws Exception {
+        PactumTransaction tx = beginWithOneSecond();
+        PactumTransaction suspended = s.tm.suspend();
+        awaitReaper(tx);
+
+        s.tm.resume(suspended);
+        assertThat(s.tm.getTransaction()).isSameAs(tx);
+        assertThatThrownBy(s.tm::commit).isInstanceOf(RollbackException.class)
+                .hasMessageContaining("timed out after 1 s");
+        assertThat(s.trace.events()).containsExactly(
+                "A.start(1,TMNOFLAGS)", "B.start(2,TMNOFLAGS)",
+                "A.end(1,TMFAIL)", "B.end(2,TMFAIL)",
+                "A.rollback(1)", "B.rollback(2)");
+        assertThat(s.tm.getTransaction()).isNull();
+        assertThat(s.tm.inFlightCount()).isZero();
+    }
+
     @Test
     void enlistingAfterTheReaperThrowsRollbackException() throws Exception {
         PactumTransaction tx = beginWithOneSecond();
