@@ -35,6 +35,7 @@ public final class ScriptedResource implements NamedXAResource {
     private boolean joinAllowed = true;
     private int timeoutSeconds = -1;
     private Runnable onCommit = () -> { };
+    private Runnable onPrepare = () -> { };
 
     private record Answer(int code, int vote, RuntimeException runtime) {
     }
@@ -91,6 +92,16 @@ public final class ScriptedResource implements NamedXAResource {
     public synchronized ScriptedResource onCommit(Runnable action) {
         this.onCommit = action;
         return this;
+    }
+
+    /** Runs at each prepare, before its scripted answer, e.g. to let the deadline pass mid-commit. */
+    public synchronized ScriptedResource onPrepare(Runnable action) {
+        this.onPrepare = action;
+        return this;
+    }
+
+    private synchronized Runnable prepareAction() {
+        return onPrepare;
     }
 
     private Deque<Answer> queue(Call call) {
@@ -168,6 +179,7 @@ public final class ScriptedResource implements NamedXAResource {
     @Override
     public int prepare(Xid xid) throws XAException {
         record("prepare(" + branch(xid) + ")");
+        prepareAction().run();
         try {
             int vote = answer(Call.PREPARE);
             outcome(xid, vote == XA_RDONLY ? Outcome.READ_ONLY : Outcome.PREPARED);
