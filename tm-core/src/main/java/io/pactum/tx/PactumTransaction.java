@@ -76,6 +76,11 @@ public final class PactumTransaction implements Transaction {
         }
     }
 
+    /** Rolled back, or being rolled back: by its owner, another thread or the reaper. */
+    boolean isRolledBack() {
+        return state == TxState.ROLLING_BACK || state == TxState.ROLLED_BACK;
+    }
+
     /** Whether the reaper rolled this transaction back because it passed its timeout. */
     public boolean isTimedOut() {
         return timedOut;
@@ -96,6 +101,9 @@ public final class PactumTransaction implements Transaction {
     public void setRollbackOnly() {
         lock.lock();
         try {
+            if (isRolledBack()) {
+                return; // rollback is already its only outcome, e.g. after the reaper timed it out
+            }
             if (!state.takesWork()) {
                 throw new IllegalStateException("transaction " + id + " is " + Statuses.name(getStatus())
                         + ": it can no longer be marked rollback-only");

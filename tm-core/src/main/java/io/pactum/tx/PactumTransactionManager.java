@@ -20,6 +20,12 @@ import jakarta.transaction.UserTransaction;
  * Pactum's {@link TransactionManager}: an object you build with {@code Pactum.builder()} and
  * close when done. Several may live in one JVM; each has its own threads' associations.
  *
+ * <p>A thread stays associated with its transaction until it calls commit or rollback, even
+ * when the reaper or another thread rolled the transaction back meanwhile: then its
+ * {@code rollback()} and {@code setRollbackOnly()} are quiet, its {@code commit()} throws
+ * {@code RollbackException}, and a suspended timed-out transaction can still be resumed so that
+ * its owner hears of the timeout.
+ *
  * <p>{@link #suspend()} only detaches the transaction from the thread: it does not call
  * {@code end(TMSUSPEND)}, which PostgreSQL does not support. Connections stay with their branch.
  */
@@ -90,6 +96,9 @@ public final class PactumTransactionManager implements TransactionManager, AutoC
         ThreadContext ctx = threads.get();
         PactumTransaction tx = required(ctx);
         try {
+            if (tx.isRolledBack() && !tx.isTimedOut()) {
+                throw new RollbackException("transaction " + tx + " was rolled back by another thread");
+            }
             tx.commit();
         } finally {
             detach(ctx, tx);
@@ -101,6 +110,9 @@ public final class PactumTransactionManager implements TransactionManager, AutoC
         ThreadContext ctx = threads.get();
         PactumTransaction tx = required(ctx);
         try {
+            if (tx.isRolledBack()) {
+                return; // another thread or the reaper did it already
+            }
             tx.rollback();
         } finally {
             detach(ctx, tx);
@@ -163,7 +175,7 @@ public final class PactumTransactionManager implements TransactionManager, AutoC
         if (!(transaction instanceof PactumTransaction tx) || tx.runtime != runtime) {
             throw new InvalidTransactionException(transaction + " was not begun by this transaction manager");
         }
-        if (tx.state().isFinal()) {
+        if (tx.state().isFinal() && !tx.isTimedOut()) {
             throw new InvalidTransactionException("transaction " + tx + " is " + Statuses.name(tx.getStatus())
                     + " and cannot be resumed");
         }

@@ -332,15 +332,15 @@ class KnownDifferencesTest {
             pactum(b).did("enlist(B) -> SystemException", "commit -> ok").ended("COMMITTED").left("{A=[COMMITTED], B=[]}");
         }
 
-        // Both mark the transaction rollback-only; Pactum says why with an exception that
-        // carries the XA code instead of a bare false.
+        // Both mark the transaction rollback-only; Pactum says so with the RollbackException the
+        // JTA API names for a rollback-only transaction, carrying the XA code, instead of a bare false.
         @Test
-        void startFailsWithRollback_narayanaAnswersFalse_pactumThrowsSystemException() {
+        void startFailsWithRollback_narayanaAnswersFalse_pactumThrowsRollbackException() {
             Both b = run(Scenario.named("start XA_RBROLLBACK").resource("A")
                     .resource("B", r -> r.fail(Call.START, XA_RBROLLBACK))
                     .steps(begin(), enlist("A"), enlist("B"), status(), commit()));
             narayana(b).did("enlist(B) -> false", "getStatus -> MARKED_ROLLBACK", "commit -> RollbackException");
-            pactum(b).did("enlist(B) -> SystemException", "getStatus -> MARKED_ROLLBACK", "commit -> RollbackException");
+            pactum(b).did("enlist(B) -> RollbackException", "getStatus -> MARKED_ROLLBACK", "commit -> RollbackException");
         }
 
         // A second delist of a resource whose branch is already ended has nothing to do:
