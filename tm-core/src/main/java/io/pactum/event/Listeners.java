@@ -70,6 +70,13 @@ public final class Listeners implements TransactionListener {
     }
 
     @Override
+    public void endedMixed(GlobalId id) {
+        if (listeners.length > 0) {
+            each(l -> l.endedMixed(id));
+        }
+    }
+
+    @Override
     public void timedOut(GlobalId id) {
         if (listeners.length > 0) {
             each(l -> l.timedOut(id));

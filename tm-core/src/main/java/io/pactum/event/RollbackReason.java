@@ -13,5 +13,7 @@ public enum RollbackReason {
     /** A branch voted no, or failed to end or prepare. */
     BRANCH_REFUSED,
     /** The decision could not be written to the log. */
-    LOG_FAILED
+    LOG_FAILED,
+    /** The transaction decided to commit, but every resource manager rolled back on its own. */
+    HEURISTIC
 }

@@ -29,6 +29,14 @@ public interface TransactionListener {
     default void heuristic(GlobalId id, String resourceName, HeuristicOutcome outcome) {
     }
 
+    /**
+     * The transaction ended neither committed nor rolled back as a whole: some resource manager
+     * decided otherwise, or its outcome is unknown ({@link #heuristic} said which). Every
+     * transaction ends with exactly one of committed, rolledBack and endedMixed.
+     */
+    default void endedMixed(GlobalId id) {
+    }
+
     /** The transaction passed its deadline; a rollback follows. */
     default void timedOut(GlobalId id) {
     }

@@ -2,6 +2,7 @@ package io.pactum.twopc;
 
 import io.pactum.event.Message;
 import io.pactum.xa.XaPhase;
+import io.pactum.xa.XaVerdict;
 import java.util.List;
 
 /** Phase 2 of a commit decision: commits every prepared branch. */
@@ -34,7 +35,7 @@ public final class Committer {
                 b.status(BranchStatus.IN_DOUBT);
                 Message.BRANCH_COMMIT_FAILED.log(a.failure(), b.xid(), b.resourceName(), a.code());
             }
-            default -> Heuristics.settle(b, a.verdict(), true, ctx);
+            default -> Heuristics.settle(b, a.verdict(), true, ctx, a.failure());
         }
     }
 
@@ -49,10 +50,10 @@ public final class Committer {
             case OK -> b.status(BranchStatus.COMMITTED);
             case ROLLED_BACK -> b.status(BranchStatus.ROLLED_BACK);
             case HEURISTIC_COMMIT, HEURISTIC_ROLLBACK, HEURISTIC_MIXED, HEURISTIC_HAZARD ->
-                    Heuristics.settle(b, a.verdict(), true, ctx);
+                    Heuristics.settle(b, a.verdict(), true, ctx, a.failure());
             default -> {
                 Message.ONE_PHASE_HAZARD.log(a.failure(), b.xid(), b.resourceName(), a.code());
-                Heuristics.settle(b, io.pactum.xa.XaVerdict.HEURISTIC_HAZARD, true, ctx);
+                Heuristics.settle(b, XaVerdict.HEURISTIC_HAZARD, true, ctx, a.failure());
             }
         }
     }

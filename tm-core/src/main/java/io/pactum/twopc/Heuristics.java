@@ -27,13 +27,19 @@ final class Heuristics {
      * A branch ended heuristically. The outcome agrees with the decision when it is what the
      * decision asked for (a heuristic commit of a committed transaction): then it is only
      * forgotten. Otherwise it is written to the log first and forgotten only once it is durable.
+     * Only a heuristic the resource manager reported ({@code failure} carries an
+     * {@code XA_HEUR*} code) is forgotten there: an outcome Pactum inferred (a lost answer) has
+     * nothing to forget.
      */
-    static void settle(Branch branch, XaVerdict verdict, boolean decidedCommit, PhaseContext ctx) {
+    static void settle(Branch branch, XaVerdict verdict, boolean decidedCommit, PhaseContext ctx, Throwable failure) {
+        boolean reported = failure != null && XaErrors.isHeuristic(XaErrors.codeOf(failure));
         HeuristicOutcome outcome = outcomeOf(verdict);
         boolean agrees = decidedCommit ? outcome == HeuristicOutcome.COMMITTED : outcome == HeuristicOutcome.ROLLED_BACK;
         if (agrees) {
             branch.status(decidedCommit ? BranchStatus.COMMITTED : BranchStatus.ROLLED_BACK);
-            forget(branch);
+            if (reported) {
+                forget(branch);
+            }
             return;
         }
         Message.HEURISTIC.log(branch.xid(), branch.resourceName(), outcome, decidedCommit ? "commit" : "rollback");
@@ -47,7 +53,9 @@ final class Heuristics {
             return;
         }
         branch.heuristic(outcome, true);
-        forget(branch);
+        if (reported) {
+            forget(branch);
+        }
     }
 
     private static void forget(Branch branch) {

@@ -16,21 +16,39 @@ public final class Preparer {
         this.ctx = ctx;
     }
 
-    /**
-     * @return true when every branch voted yes or read-only. Otherwise the branch that refused is
-     *         {@link BranchStatus#ROLLED_BACK} (it voted {@code XA_RB*}) or
-     *         {@link BranchStatus#FAILED}, and the branches after it were not asked.
-     */
-    public boolean prepare(List<Branch> branches) {
-        for (Branch b : branches) {
+    /** How phase 1 ended. */
+    public enum Result {
+        /** Every branch voted yes or read-only. */
+        PREPARED,
+        /**
+         * Every branch but the last voted read-only, and the last was not asked: it can be
+         * committed in one phase, as if it were alone.
+         */
+        LAST_LEFT,
+        /**
+         * A branch did not vote yes: it is {@link BranchStatus#ROLLED_BACK} (it voted
+         * {@code XA_RB*}) or {@link BranchStatus#FAILED}; the branches after it were not asked.
+         */
+        REFUSED
+    }
+
+    public Result prepare(List<Branch> branches) {
+        int last = branches.size() - 1;
+        boolean allReadOnly = true;
+        for (int i = 0; i <= last; i++) {
+            Branch b = branches.get(i);
             if (b.status() != BranchStatus.ENDED) {
                 continue;
             }
-            if (!prepare(b)) {
-                return false;
+            if (i == last && allReadOnly) {
+                return Result.LAST_LEFT;
             }
+            if (!prepare(b)) {
+                return Result.REFUSED;
+            }
+            allReadOnly &= b.status() == BranchStatus.READ_ONLY;
         }
-        return true;
+        return Result.PREPARED;
     }
 
     private boolean prepare(Branch b) {
@@ -42,7 +60,7 @@ public final class Preparer {
             XaVerdict verdict = XaErrors.classify(XaPhase.PREPARE, e);
             Message.PREPARE_FAILED.log(e, b.xid(), b.resourceName(), XaErrors.name(XaErrors.codeOf(e)));
             if (verdict.isHeuristic()) {
-                Heuristics.settle(b, verdict, false, ctx);
+                Heuristics.settle(b, verdict, false, ctx, e);
             } else {
                 b.status(verdict == XaVerdict.ROLLED_BACK ? BranchStatus.ROLLED_BACK : BranchStatus.FAILED);
             }

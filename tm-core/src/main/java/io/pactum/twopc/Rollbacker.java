@@ -35,7 +35,7 @@ public final class Rollbacker {
                 b.status(BranchStatus.IN_DOUBT);
                 Message.ROLLBACK_LEFT_TO_RECOVERY.log(a.failure(), b.xid(), b.resourceName(), a.code());
             }
-            default -> Heuristics.settle(b, a.verdict(), false, ctx);
+            default -> Heuristics.settle(b, a.verdict(), false, ctx, a.failure());
         }
     }
 }

@@ -22,7 +22,9 @@ import javax.transaction.xa.XAResource;
  * on that one thread, without the lock, and ends in {@link #finish}.
  *
  * <p>Commit: beforeCompletion; end every branch; one branch: one-phase commit, nothing logged;
- * several: prepare, write the decision (never after the deadline), commit, write "done".
+ * several: prepare, write the decision (never after the deadline), commit, write "done". When
+ * every branch but the last votes read-only, the last one is committed in one phase instead of
+ * being prepared; when one is left to commit after prepare, it needs no decision either.
  */
 final class Completion {
     private final PactumTransaction tx;
@@ -103,8 +105,15 @@ final class Completion {
 
     private void commitTwoPhase(List<Branch> branches) throws RollbackException, HeuristicMixedException,
             HeuristicRollbackException {
-        if (!rt.preparer.prepare(branches)) {
-            throw rollBack(RollbackReason.BRANCH_REFUSED, "branch " + failedBranch() + " did not prepare", null);
+        switch (rt.preparer.prepare(branches)) {
+            case REFUSED -> throw rollBack(RollbackReason.BRANCH_REFUSED, "branch " + failedBranch()
+                    + " did not prepare", null);
+            case LAST_LEFT -> {
+                commitOnePhase(branches.get(branches.size() - 1));
+                return;
+            }
+            case PREPARED -> {
+            }
         }
         rt.listeners.prepared(tx.globalId(), branches.size());
         List<Branch> phase2 = prepared(branches);
@@ -131,7 +140,7 @@ final class Completion {
             throw heuristic(t);
         }
         if (t.heuristicRollback() > 0) {
-            finish(TxState.ROLLED_BACK, null);
+            finish(TxState.ROLLED_BACK, RollbackReason.HEURISTIC);
             throw new HeuristicRollbackException("transaction " + tx + " decided to commit, but every branch "
                     + "was rolled back heuristically by its resource manager");
         }
@@ -244,7 +253,7 @@ final class Completion {
             return new HeuristicMixedException("transaction " + tx + " decided to commit, but its resource managers"
                     + " ended it mixed or unknown (" + t + "); see PACTUM-3003 in the log");
         }
-        finish(TxState.ROLLED_BACK, null);
+        finish(TxState.ROLLED_BACK, RollbackReason.HEURISTIC);
         throw new HeuristicRollbackException("transaction " + tx + " decided to commit, but its resource manager "
                 + "rolled it back heuristically");
     }
@@ -267,7 +276,9 @@ final class Completion {
             if (!rt.listeners.isEmpty()) {
                 rt.listeners.committed(tx.globalId(), System.nanoTime() - tx.startNanos);
             }
-        } else if (reason != null) {
+        } else if (end == TxState.HEURISTIC_MIXED) {
+            rt.listeners.endedMixed(tx.globalId());
+        } else {
             rt.listeners.rolledBack(tx.globalId(), reason);
         }
     }

@@ -103,6 +103,11 @@ public final class XaErrors {
         return code == XAER_RMFAIL || code == XAER_RMERR || code == XA_RETRY ? XaVerdict.RETRY : otherwise;
     }
 
+    /** Whether the resource manager itself reported a heuristic decision (and expects forget). */
+    public static boolean isHeuristic(int code) {
+        return code == XA_HEURCOM || code == XA_HEURRB || code == XA_HEURMIX || code == XA_HEURHAZ;
+    }
+
     public static boolean isRollback(int code) {
         return code >= XA_RBBASE && code <= XA_RBEND;
     }

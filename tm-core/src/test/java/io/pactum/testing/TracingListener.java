@@ -67,6 +67,11 @@ public final class TracingListener implements TransactionListener {
     }
 
     @Override
+    public void endedMixed(GlobalId id) {
+        add(id, "endedMixed");
+    }
+
+    @Override
     public void timedOut(GlobalId id) {
         add(id, "timedOut");
     }

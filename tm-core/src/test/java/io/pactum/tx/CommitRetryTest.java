@@ -110,7 +110,7 @@ class CommitRetryTest {
         assertThat(s.trace.events()).endsWith(
                 "log.decision(A:1,B:2)",
                 "A.commit(1,2pc)", "B.commit(2,2pc)",
-                "log.heuristic(B:2,HAZARD)", "B.forget(2)",
+                "log.heuristic(B:2,HAZARD)",
                 "log.done");
         assertThat(s.tm.getTransaction()).isNull();
         assertThat(s.tm.inFlightCount()).isZero();

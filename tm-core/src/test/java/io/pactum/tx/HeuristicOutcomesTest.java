@@ -114,7 +114,7 @@ class HeuristicOutcomesTest {
         assertThatThrownBy(s.tm::commit).isInstanceOf(HeuristicMixedException.class);
         assertThat(s.trace.events()).endsWith(
                 "A.commit(1,2pc)", "B.commit(2,2pc)",
-                "log.heuristic(B:2,ROLLED_BACK)", "B.forget(2)",
+                "log.heuristic(B:2,ROLLED_BACK)",
                 "log.done");
         assertThat(tx.getStatus()).isEqualTo(Status.STATUS_UNKNOWN);
         assertSettled();

@@ -131,5 +131,16 @@ class ListenerEventsTest {
                 "A.commit(1,2pc)", "B.commit(2,2pc)",
                 "tx.heuristic(B,ROLLED_BACK)", "log.heuristic(B:2,ROLLED_BACK)", "B.forget(2)",
                 "log.done");
+        assertThat(s.trace.events()).endsWith("tx.endedMixed");
+    }
+
+    @Test
+    void aHeuristicRollbackOfEveryBranchEndsAsARollback() throws Exception {
+        a.fail(COMMIT, XAException.XA_HEURRB);
+        b.fail(COMMIT, XAException.XA_HEURRB);
+        begin(a, b);
+
+        assertThatThrownBy(s.tm::commit).isInstanceOf(jakarta.transaction.HeuristicRollbackException.class);
+        assertThat(s.trace.events()).endsWith("log.done", "tx.rolledBack(HEURISTIC)");
     }
 }

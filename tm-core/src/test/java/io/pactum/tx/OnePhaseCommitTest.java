@@ -98,7 +98,7 @@ class OnePhaseCommitTest {
                 .hasMessageContaining("mixed or unknown");
         assertThat(s.trace.events()).containsExactly(
                 "A.start(1,TMNOFLAGS)", "A.end(1,TMSUCCESS)", "A.commit(1,1pc)",
-                "log.heuristic(A:1,HAZARD)", "A.forget(1)");
+                "log.heuristic(A:1,HAZARD)");
         assertThat(tx.getStatus()).isEqualTo(Status.STATUS_UNKNOWN);
         assertThat(s.log.heuristics()).extracting(HeuristicRecord::outcome).containsExactly(HeuristicOutcome.HAZARD);
         assertThat(s.log.heuristics()).extracting(HeuristicRecord::committed).containsExactly(true);

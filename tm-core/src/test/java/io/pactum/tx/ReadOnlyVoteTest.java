@@ -41,24 +41,6 @@ class ReadOnlyVoteTest {
     /** Presumed abort: with one branch left in phase 2 there is nothing to decide between. */
     @Test
     void oneReadOnlyOfTwoLeavesOneTwoPhaseCommitAndNoLog() throws Exception {
-        a.readOnly();
-        PactumTransaction tx = begin(a, b);
-        s.tm.commit();
-
-        assertThat(s.trace.events()).containsExactly(
-                "A.start(1,TMNOFLAGS)", "B.start(2,TMNOFLAGS)",
-                "A.end(1,TMSUCCESS)", "B.end(2,TMSUCCESS)",
-                "A.prepare(1)", "B.prepare(2)",
-                "B.commit(2,2pc)");
-        assertThat(tx.getStatus()).isEqualTo(Status.STATUS_COMMITTED);
-        assertThat(a.outcome()).isEqualTo(Outcome.READ_ONLY);
-        assertThat(b.outcome()).isEqualTo(Outcome.COMMITTED);
-        assertSettled();
-    }
-
-    @Test
-    void allReadOnlyNeedsNoPhaseTwo() throws Exception {
-        a.readOnly();
         b.readOnly();
         PactumTransaction tx = begin(a, b);
         s.tm.commit();
@@ -66,12 +48,51 @@ class ReadOnlyVoteTest {
         assertThat(s.trace.events()).containsExactly(
                 "A.start(1,TMNOFLAGS)", "B.start(2,TMNOFLAGS)",
                 "A.end(1,TMSUCCESS)", "B.end(2,TMSUCCESS)",
-                "A.prepare(1)", "B.prepare(2)");
+                "A.prepare(1)", "B.prepare(2)",
+                "A.commit(1,2pc)");
         assertThat(tx.getStatus()).isEqualTo(Status.STATUS_COMMITTED);
-        assertThat(a.outcome()).isEqualTo(Outcome.READ_ONLY);
+        assertThat(a.outcome()).isEqualTo(Outcome.COMMITTED);
         assertThat(b.outcome()).isEqualTo(Outcome.READ_ONLY);
         assertSettled();
     }
+
+    /** Every branch before the last voted read-only: the last one is alone, so one phase will do. */
+    @Test
+    void readOnlyVotesBeforeTheLastBranchLetItCommitInOnePhase() throws Exception {
+        a.readOnly();
+        PactumTransaction tx = begin(a, b);
+        s.tm.commit();
+
+        assertThat(s.trace.events()).containsExactly(
+                "A.start(1,TMNOFLAGS)", "B.start(2,TMNOFLAGS)",
+                "A.end(1,TMSUCCESS)", "B.end(2,TMSUCCESS)",
+                "A.prepare(1)",
+                "B.commit(2,1pc)");
+        assertThat(tx.getStatus()).isEqualTo(Status.STATUS_COMMITTED);
+        assertThat(a.outcome()).isEqualTo(Outcome.READ_ONLY);
+        assertThat(b.outcome()).isEqualTo(Outcome.COMMITTED);
+        assertSettled();
+    }
+
+    @Test
+    void readOnlyVotesNeedNoPhaseTwoAndTheLastBranchIsNeverPrepared() throws Exception {
+        a.readOnly();
+        b.readOnly();
+        c.readOnly();
+        PactumTransaction tx = begin(b, a, c);
+        s.tm.commit();
+
+        assertThat(s.trace.events()).containsExactly(
+                "B.start(1,TMNOFLAGS)", "A.start(2,TMNOFLAGS)", "C.start(3,TMNOFLAGS)",
+                "B.end(1,TMSUCCESS)", "A.end(2,TMSUCCESS)", "C.end(3,TMSUCCESS)",
+                "B.prepare(1)", "A.prepare(2)", "C.commit(3,1pc)");
+        assertThat(tx.getStatus()).isEqualTo(Status.STATUS_COMMITTED);
+        assertThat(a.outcome()).isEqualTo(Outcome.READ_ONLY);
+        assertThat(b.outcome()).isEqualTo(Outcome.READ_ONLY);
+        assertThat(c.outcome()).isEqualTo(Outcome.COMMITTED);
+        assertSettled();
+    }
+
 
     @Test
     void oneReadOnlyOfThreeIsLeftOutOfTheDecision() throws Exception {

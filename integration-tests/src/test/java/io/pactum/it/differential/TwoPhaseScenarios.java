@@ -25,6 +25,9 @@ final class TwoPhaseScenarios {
                 threeResources("2PC: three vote yes and commit"),
                 twoResources("2PC: the first votes read-only, the second commits").resource("A", r -> r.readOnly()),
                 twoResources("2PC: the second votes read-only, the first commits").resource("B", r -> r.readOnly()),
+                threeResources("2PC: all vote read-only, the last is committed in one phase unprepared")
+                        .resource("A", r -> r.readOnly()).resource("B", r -> r.readOnly())
+                        .resource("C", r -> r.readOnly()),
                 twoResources("2PC: the first votes XA_RBROLLBACK").resource("A", r -> r.fail(Call.PREPARE, XA_RBROLLBACK)),
                 threeResources("2PC: the middle one of three votes XA_RBINTEGRITY")
                         .resource("B", r -> r.fail(Call.PREPARE, XA_RBINTEGRITY)),
