@@ -21,9 +21,12 @@ needs_build() {
 if needs_build; then
   command -v mvn >/dev/null || { echo "run.sh: mvn not found: install Apache Maven 3.8 or newer" >&2; exit 1; }
   echo "run.sh: building tm-core and benchmarks" >&2
-  # Offline first; online only when a dependency is not in the local repository yet.
-  mvn -q -o -pl benchmarks -am package -DskipTests \
-    || mvn -q -pl benchmarks -am package -DskipTests
+  # Offline first; online only when a dependency is not in the local repository yet. Maven's
+  # output goes to stderr, without the colour codes it prints even when quiet.
+  build() { mvn -B -q "$@" -pl benchmarks -am package -DskipTests 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2; }
+  rm -f "$stamp" # a failed build must not look finished next time
+  build -o || build
+  touch "$stamp" # Maven may leave an unchanged classpath file alone
 fi
 
 # The launcher itself mostly waits for the cells' JVMs: keep it small.

@@ -24,13 +24,15 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Options.wantsHelp(args)) {
+            System.out.print(Options.USAGE);
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println("bench: " + e.getMessage());
-            }
+            System.err.println("bench: " + e.getMessage());
             System.err.print(Options.USAGE);
             System.exit(2);
             return;
@@ -96,7 +98,8 @@ public final class BenchMain {
         }
         CellResult r = m.result();
         System.err.println(what + Report.rate(r.txPerSecond()) + " tx/s  p50 " + Report.micros(r.p50Micros())
-                + " µs  p99 " + Report.micros(r.p99Micros()) + " µs" + (r.errors() > 0 ? "  ERRORS " + r.errors() : ""));
+                + " µs  p99 " + Report.micros(r.p99Micros()) + " µs  " + r.allocBytesPerTx() + " B/tx"
+                + (r.errors() > 0 ? "  ERRORS " + r.errors() : ""));
     }
 
     private static String header(Options o) {

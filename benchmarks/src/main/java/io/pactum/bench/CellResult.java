@@ -10,7 +10,7 @@ import java.util.Map;
  */
 record CellResult(String system, String variant, int threads, long transactions, long errors, double seconds,
         double txPerSecond, double p50Micros, double p90Micros, double p99Micros, double p999Micros,
-        double maxMicros, double meanMicros, long gcCount, long gcMillis, double loadAverage) {
+        double maxMicros, double meanMicros, long gcCount, long gcMillis, long allocBytesPerTx, double loadAverage) {
 
     static final String PREFIX = "RESULT ";
 
@@ -19,7 +19,11 @@ record CellResult(String system, String variant, int threads, long transactions,
         return new CellResult(cell.system(), cell.variant(), cell.threads(), o.transactions(), o.errors(), o.seconds(),
                 o.transactions() / o.seconds(), micros(h.percentile(0.50)), micros(h.percentile(0.90)),
                 micros(h.percentile(0.99)), micros(h.percentile(0.999)), micros(h.max()), h.mean() / 1000.0,
-                o.gcCount(), o.gcMillis(), loadAverage);
+                o.gcCount(), o.gcMillis(), perTransaction(o.allocatedBytes(), o.transactions()), loadAverage);
+    }
+
+    private static long perTransaction(long bytes, long transactions) {
+        return bytes < 0 || transactions == 0 ? -1 : Math.round((double) bytes / transactions);
     }
 
     private static double micros(long nanos) {
@@ -30,9 +34,9 @@ record CellResult(String system, String variant, int threads, long transactions,
         return PREFIX + String.format(Locale.ROOT,
                 "system=%s variant=%s threads=%d transactions=%d errors=%d seconds=%.4f tx_per_s=%.1f "
                         + "p50_us=%.2f p90_us=%.2f p99_us=%.2f p999_us=%.2f max_us=%.2f mean_us=%.2f "
-                        + "gc_count=%d gc_ms=%d loadavg=%.2f",
+                        + "gc_count=%d gc_ms=%d alloc_b_per_tx=%d loadavg=%.2f",
                 system, variant, threads, transactions, errors, seconds, txPerSecond, p50Micros, p90Micros,
-                p99Micros, p999Micros, maxMicros, meanMicros, gcCount, gcMillis, loadAverage);
+                p99Micros, p999Micros, maxMicros, meanMicros, gcCount, gcMillis, allocBytesPerTx, loadAverage);
     }
 
     static CellResult parse(String line) {
@@ -44,7 +48,8 @@ record CellResult(String system, String variant, int threads, long transactions,
         return new CellResult(f.get("system"), f.get("variant"), Integer.parseInt(f.get("threads")),
                 Long.parseLong(f.get("transactions")), Long.parseLong(f.get("errors")), d(f, "seconds"),
                 d(f, "tx_per_s"), d(f, "p50_us"), d(f, "p90_us"), d(f, "p99_us"), d(f, "p999_us"), d(f, "max_us"),
-                d(f, "mean_us"), Long.parseLong(f.get("gc_count")), Long.parseLong(f.get("gc_ms")), d(f, "loadavg"));
+                d(f, "mean_us"), Long.parseLong(f.get("gc_count")), Long.parseLong(f.get("gc_ms")),
+                Long.parseLong(f.get("alloc_b_per_tx")), d(f, "loadavg"));
     }
 
     private static double d(Map<String, String> f, String key) {
@@ -53,12 +58,12 @@ record CellResult(String system, String variant, int threads, long transactions,
 
     static String csvHeader() {
         return "system,variant,threads,transactions,errors,seconds,tx_per_s,p50_us,p90_us,p99_us,p999_us,max_us,"
-                + "mean_us,gc_count,gc_ms,loadavg";
+                + "mean_us,gc_count,gc_ms,alloc_b_per_tx,loadavg";
     }
 
     String toCsv() {
-        return String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.4f,%.1f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%d,%d,%.2f",
+        return String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.4f,%.1f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%d,%d,%d,%.2f",
                 system, variant, threads, transactions, errors, seconds, txPerSecond, p50Micros, p90Micros,
-                p99Micros, p999Micros, maxMicros, meanMicros, gcCount, gcMillis, loadAverage);
+                p99Micros, p999Micros, maxMicros, meanMicros, gcCount, gcMillis, allocBytesPerTx, loadAverage);
     }
 }

@@ -21,7 +21,7 @@ final class Driver {
 
     /** What one measured period produced. */
     record Outcome(long transactions, long errors, double seconds, LatencyHistogram latency, long gcCount,
-            long gcMillis, String firstError, List<String> calls) {
+            long gcMillis, long allocatedBytes, String firstError, List<String> calls) {
     }
 
     Outcome run(TransactionManager tm, Workload workload, int threads, long warmupMillis, long measureMillis)
@@ -54,7 +54,9 @@ final class Driver {
         long errors = 0;
         String firstError = null;
         List<String> calls = new ArrayList<>(workers.size());
+        long allocated = 0;
         for (WorkerThread w : workers) {
+            allocated = allocated < 0 || w.allocated < 0 ? -1 : allocated + w.allocated;
             calls.add(w.getName() + " " + (w.transactions + w.warmupTransactions) + " tx: " + w.worker.calls());
             all.add(w.latency);
             tx += w.transactions;
@@ -63,7 +65,14 @@ final class Driver {
                 firstError = w.firstError.toString();
             }
         }
-        return new Outcome(tx, errors, seconds, all, gcCount, gcMillis, firstError, calls);
+        return new Outcome(tx, errors, seconds, all, gcCount, gcMillis, allocated, firstError, calls);
+    }
+
+    /** Bytes this thread allocated so far (HotSpot counts them per thread), or -1. */
+    private static long allocatedByCurrentThread() {
+        return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean
+                && bean.isThreadAllocatedMemorySupported() && bean.isThreadAllocatedMemoryEnabled()
+                ? bean.getCurrentThreadAllocatedBytes() : -1;
     }
 
     private static long[] gc() {
@@ -83,6 +92,8 @@ final class Driver {
         long transactions;
         long warmupTransactions;
         long errors;
+        /** Bytes allocated from the start of the measured period to the end, or -1. */
+        long allocated = -1;
         Throwable firstError;
 
         WorkerThread(Workload.Worker worker, CountDownLatch ready, String name) {
@@ -95,7 +106,11 @@ final class Driver {
         @Override
         public void run() {
             ready.countDown();
+            long allocStart = -1;
             for (int p = phase; p != STOP; p = phase) {
+                if (p == MEASURE && allocStart < 0) {
+                    allocStart = allocatedByCurrentThread();
+                }
                 long t0 = System.nanoTime();
                 try {
                     worker.transaction();
@@ -110,6 +125,8 @@ final class Driver {
                     warmupTransactions++;
                 }
             }
+            long allocEnd = allocatedByCurrentThread();
+            allocated = allocStart < 0 || allocEnd < 0 ? -1 : allocEnd - allocStart;
         }
 
         private void failed(Throwable e) {

@@ -24,6 +24,9 @@ final class Options {
               --jvm-arg ARG         extra option for every cell's JVM, repeatable (e.g. a JFR recording)
             """.formatted(String.join(",", Systems.names()), String.join(",", Workloads.names()));
 
+    private static final List<String> VALUED = List.of("--reps", "--warmup", "--measure", "--threads", "--systems",
+            "--variants", "--out", "--jvm-arg");
+
     int reps = 3;
     long warmupMillis = 5_000;
     long measureMillis = 10_000;
@@ -32,6 +35,10 @@ final class Options {
     List<String> variants = Workloads.names();
     Path out = Paths.get("results");
     final List<String> jvmArgs = new ArrayList<>();
+
+    static boolean wantsHelp(String[] args) {
+        return Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");
+    }
 
     static Options parse(String[] args) {
         Options o = new Options();
@@ -45,8 +52,8 @@ final class Options {
                 quick = true;
                 continue;
             }
-            if (flag.equals("--help") || flag.equals("-h")) {
-                throw new IllegalArgumentException("");
+            if (!VALUED.contains(flag)) {
+                throw new IllegalArgumentException("unknown option " + flag);
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(flag + " needs a value");
@@ -71,7 +78,7 @@ final class Options {
                 case "--variants" -> o.variants = known(list(value), Workloads.names(), "variant");
                 case "--out" -> o.out = Paths.get(value);
                 case "--jvm-arg" -> o.jvmArgs.add(value);
-                default -> throw new IllegalArgumentException("unknown option " + flag);
+                default -> throw new IllegalStateException("option " + flag + " is listed but not handled");
             }
         }
         if (quick) {
