@@ -32,6 +32,7 @@ public enum Message {
     DECISION_NOT_WRITTEN(2005, ERROR, "The commit decision of transaction {0} could not be written to the log; rolling back"),
     DONE_NOT_WRITTEN(2006, WARNING, "The done record of transaction {0} could not be written; recovery will find its branches already committed"),
     HEURISTIC_NOT_WRITTEN(2007, ERROR, "The heuristic outcome {1} of branch {0} could not be written to the log; the branch is not forgotten"),
+    DECISION_NOT_WRITTEN_AFTER_LAST_RESOURCE(2009, ERROR, "The commit decision of transaction {0} could not be written to the log after its last resource committed; its branches are committed without it, and a crash now would leave them to be rolled back"),
     REAPER_FAILED(2008, ERROR, "The timeout reaper failed on transaction {0}; it goes on"),
 
     RECOVERY_COMMITTED(4001, INFO, "Recovery committed branch {0} on resource {1}: its transaction decided to commit at {2}"),

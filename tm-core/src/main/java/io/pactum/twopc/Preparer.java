@@ -1,6 +1,7 @@
 package io.pactum.twopc;
 
 import io.pactum.event.Message;
+import io.pactum.xa.LastResource;
 import io.pactum.xa.XaErrors;
 import io.pactum.xa.XaPhase;
 import io.pactum.xa.XaVerdict;
@@ -8,7 +9,11 @@ import java.util.List;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 
-/** Phase 1: asks every ended branch to prepare, and stops at the first one that does not vote yes. */
+/**
+ * Phase 1: asks every ended branch to prepare, and stops at the first one that does not vote
+ * yes. A {@link LastResource} is not asked: it counts as a yes vote and is committed after the
+ * decision.
+ */
 public final class Preparer {
     private final PhaseContext ctx;
 
@@ -42,6 +47,10 @@ public final class Preparer {
             }
             if (i == last && allReadOnly) {
                 return Result.LAST_LEFT;
+            }
+            if (b.resource() instanceof LastResource) {
+                allReadOnly = false;
+                continue;
             }
             if (!prepare(b)) {
                 return Result.REFUSED;

@@ -7,6 +7,7 @@ import io.pactum.log.LogException;
 import io.pactum.twopc.Branch;
 import io.pactum.twopc.BranchStatus;
 import io.pactum.twopc.Tally;
+import io.pactum.xa.LastResource;
 import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.HeuristicRollbackException;
 import jakarta.transaction.RollbackException;
@@ -25,6 +26,11 @@ import javax.transaction.xa.XAResource;
  * several: prepare, write the decision (never after the deadline), commit, write "done". When
  * every branch but the last votes read-only, the last one is committed in one phase instead of
  * being prepared; when one is left to commit after prepare, it needs no decision either.
+ *
+ * <p>A {@link LastResource} is not prepared. After the others prepared, it is committed in one
+ * phase; then the decision is logged and the others are committed. If it refuses, nothing was
+ * decided and the others roll back. The risk it brings: a crash after it committed and before
+ * the decision is durable leaves the others to be rolled back by recovery.
  */
 final class Completion {
     private final PactumTransaction tx;
@@ -133,26 +139,40 @@ final class Completion {
         }
         rt.listeners.prepared(tx.globalId(), branches.size());
         List<Branch> phase2 = prepared(branches);
-        if (phase2.isEmpty()) {
-            finish(TxState.COMMITTED, null);
+        List<Branch> last = lastResources(branches);
+        if (phase2.isEmpty() && last.size() <= 1) {
+            if (last.isEmpty()) {
+                finish(TxState.COMMITTED, null);
+            } else {
+                commitOnePhase(last.get(0)); // the others were read-only: it is as good as alone
+            }
             return;
         }
         if (tx.isPastDeadline(System.nanoTime())) {
             Message.DEADLINE_BEFORE_DECISION.log(tx);
             throw timedOutAtCommit();
         }
+        // A last resource commits before anything is decided: if it refuses, the prepared branches
+        // simply roll back. Once it committed they must follow, so then the decision is logged
+        // even for one prepared branch.
+        Branch refused = commitLastResources(last);
+        if (refused != null) {
+            throw rollBack(RollbackReason.BRANCH_REFUSED, "its last resource " + refused.resourceName()
+                    + " refused to commit", null);
+        }
         // With one branch left the others were read-only: presumed abort needs no decision.
-        boolean logged = phase2.size() > 1;
+        boolean logged = phase2.size() > 1 || (!phase2.isEmpty() && !last.isEmpty());
         if (logged) {
-            writeDecision(phase2);
+            writeDecision(phase2, last.isEmpty());
         }
         move(TxState.COMMITTING);
         rt.committer.commit(phase2);
-        Tally t = Tally.of(phase2);
+        Tally t = Tally.of(last.isEmpty() ? phase2 : concat(last, phase2));
         if (logged && t.inDoubt() == 0) {
             writeDone();
         }
-        if (t.heuristicMixed() > 0 || (t.heuristicRollback() > 0 && (t.anyCommitted() || t.inDoubt() > 0))) {
+        if (t.heuristicMixed() > 0 || (t.rolledBack() > 0 && t.anyCommitted())
+                || (t.heuristicRollback() > 0 && (t.anyCommitted() || t.inDoubt() > 0))) {
             throw heuristic(t);
         }
         if (t.heuristicRollback() > 0) {
@@ -163,7 +183,13 @@ final class Completion {
         finish(TxState.COMMITTED, null);
     }
 
-    private void writeDecision(List<Branch> phase2) throws RollbackException, HeuristicMixedException {
+    /**
+     * @param mayRollBack false once a last resource committed: then a decision that cannot be
+     *                    written does not stop phase 2 (rolling back would contradict the last
+     *                    resource); the branches are committed without it
+     */
+    private void writeDecision(List<Branch> phase2, boolean mayRollBack) throws RollbackException,
+            HeuristicMixedException {
         List<io.pactum.log.BranchRecord> records = new ArrayList<>(phase2.size());
         for (Branch b : phase2) {
             records.add(b.record());
@@ -174,6 +200,10 @@ final class Completion {
         try {
             rt.log.writeDecision(new CommitDecision(tx.globalId(), records, deadline, now));
         } catch (LogException | RuntimeException e) {
+            if (!mayRollBack) {
+                Message.DECISION_NOT_WRITTEN_AFTER_LAST_RESOURCE.log(e, tx);
+                return;
+            }
             Message.DECISION_NOT_WRITTEN.log(e, tx);
             throw rollBack(RollbackReason.LOG_FAILED, "its commit decision could not be written to the log", e);
         }
@@ -297,6 +327,41 @@ final class Completion {
         } else {
             rt.listeners.rolledBack(tx.globalId(), reason);
         }
+    }
+
+    /**
+     * Commits the last resources in one phase, in the order they were enlisted, before the
+     * decision. Returns the first one when it refused: nothing is committed yet, so the
+     * transaction can still roll back. A later refusal, or a lost answer, is a heuristic outcome
+     * the final tally reports.
+     */
+    private Branch commitLastResources(List<Branch> last) {
+        for (int i = 0; i < last.size(); i++) {
+            Branch b = last.get(i);
+            rt.committer.commitOnePhase(b);
+            if (i == 0 && b.status() == BranchStatus.ROLLED_BACK) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** The last resources among the branches: never prepared, still ended. */
+    private static List<Branch> lastResources(List<Branch> branches) {
+        List<Branch> result = new ArrayList<>(1);
+        for (Branch b : branches) {
+            if (b.resource() instanceof LastResource && b.status() == BranchStatus.ENDED) {
+                result.add(b);
+            }
+        }
+        return result;
+    }
+
+    private static List<Branch> concat(List<Branch> first, List<Branch> then) {
+        List<Branch> all = new ArrayList<>(first.size() + then.size());
+        all.addAll(first);
+        all.addAll(then);
+        return all;
     }
 
     private List<Branch> prepared(List<Branch> branches) {

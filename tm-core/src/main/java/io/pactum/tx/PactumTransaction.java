@@ -3,6 +3,7 @@ package io.pactum.tx;
 import io.pactum.event.Message;
 import io.pactum.twopc.Branch;
 import io.pactum.twopc.BranchStatus;
+import io.pactum.xa.LastResource;
 import io.pactum.xa.NamedXAResource;
 import io.pactum.xa.XaErrors;
 import io.pactum.xa.XaPhase;
@@ -179,7 +180,7 @@ public final class PactumTransaction implements Transaction {
                 return true;
             }
             Branch branch = new Branch(new PactumXid(id, branches.size() + 1), resource, nameOf(resource),
-                    !(resource instanceof NamedXAResource n) || n.joinAllowed());
+                    mayBeJoined(resource));
             passTimeout(resource);
             start(resource, branch.xid(), XAResource.TMNOFLAGS);
             branches.add(branch);
@@ -202,8 +203,13 @@ public final class PactumTransaction implements Transaction {
         return true;
     }
 
+    /** A last resource is a local transaction of its own connection: it never joins nor is joined. */
+    private static boolean mayBeJoined(XAResource resource) {
+        return !(resource instanceof LastResource) && (!(resource instanceof NamedXAResource n) || n.joinAllowed());
+    }
+
     private Branch joinableBranch(XAResource resource) throws SystemException {
-        if (resource instanceof NamedXAResource n && !n.joinAllowed()) {
+        if (!mayBeJoined(resource)) {
             return null;
         }
         for (Branch b : branches) {
