@@ -11,6 +11,8 @@ import io.pactum.xid.NodeId;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,6 +47,10 @@ public final class Pactum {
         private int commitRetries = 3;
         private Duration retryDelay = Duration.ofMillis(100);
         private final List<TransactionListener> listeners = new ArrayList<>();
+        private Boolean recovery;
+        private Duration recoveryInterval = Duration.ofSeconds(30);
+        private Duration orphanSafetyInterval = Duration.ofSeconds(60);
+        private final Set<NodeId> recoverNodes = new HashSet<>();
 
         private Builder() {
         }
@@ -104,6 +110,33 @@ public final class Pactum {
 
         public Builder retryDelay(Duration delay) {
             this.retryDelay = delay;
+            return this;
+        }
+
+        /**
+         * Whether this process runs recovery scans (every {@link #recoveryInterval}). On by
+         * default with a durable log, off with the in-memory one. A standalone
+         * {@code pactum recover} daemon is the other way to run them.
+         */
+        public Builder recovery(boolean enabled) {
+            this.recovery = enabled;
+            return this;
+        }
+
+        public Builder recoveryInterval(Duration interval) {
+            this.recoveryInterval = interval;
+            return this;
+        }
+
+        /** How long a prepared branch without a decision must be seen before recovery rolls it back. */
+        public Builder orphanSafetyInterval(Duration interval) {
+            this.orphanSafetyInterval = interval;
+            return this;
+        }
+
+        /** Also recover the branches of this node, which will not come back (a takeover). */
+        public Builder recoverNode(String nodeId) {
+            recoverNodes.add(new NodeId(nodeId));
             return this;
         }
 
@@ -169,8 +202,9 @@ public final class Pactum {
                 }
                 id = "mem-" + UUID.randomUUID().toString().substring(0, 8);
             }
+            boolean recover = recovery != null ? recovery : log != null && log.isDurable();
             return new PactumConfig(new NodeId(id), log, defaultTimeout, maxTimeout, reaperInterval, commitRetries,
-                    retryDelay, listeners);
+                    retryDelay, listeners, recover, recoveryInterval, orphanSafetyInterval, recoverNodes);
         }
 
         private static void closeQuietly(TransactionLog log) {

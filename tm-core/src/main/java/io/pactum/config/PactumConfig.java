@@ -6,6 +6,7 @@ import io.pactum.xid.NodeId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The validated, immutable configuration of one transaction manager. Built by
@@ -20,9 +21,16 @@ import java.util.Objects;
  *                        it is left to recovery
  * @param retryDelay      the pause before each such retry
  * @param listeners       who hears about transactions
+ * @param recovery        whether recovery scans run in this process
+ * @param recoveryInterval how often they run
+ * @param orphanSafetyInterval how long a branch without a decision must have been seen before
+ *                        recovery rolls it back
+ * @param recoverNodes    other nodes whose branches this node recovers (taken over from nodes
+ *                        that will not come back); its own node is always recovered
  */
 public record PactumConfig(NodeId nodeId, TransactionLog log, Duration defaultTimeout, Duration maxTimeout,
-        Duration reaperInterval, int commitRetries, Duration retryDelay, List<TransactionListener> listeners) {
+        Duration reaperInterval, int commitRetries, Duration retryDelay, List<TransactionListener> listeners,
+        boolean recovery, Duration recoveryInterval, Duration orphanSafetyInterval, Set<NodeId> recoverNodes) {
 
     public PactumConfig {
         Objects.requireNonNull(nodeId, "nodeId");
@@ -49,6 +57,12 @@ public record PactumConfig(NodeId nodeId, TransactionLog log, Duration defaultTi
             throw new IllegalArgumentException("retryDelay is " + retryDelay + ": use zero or more");
         }
         listeners = List.copyOf(listeners);
+        requirePositive("recoveryInterval", recoveryInterval);
+        Objects.requireNonNull(orphanSafetyInterval, "orphanSafetyInterval");
+        if (orphanSafetyInterval.isNegative()) {
+            throw new IllegalArgumentException("orphanSafetyInterval is " + orphanSafetyInterval + ": use zero or more");
+        }
+        recoverNodes = Set.copyOf(recoverNodes);
     }
 
     private static void requirePositive(String name, Duration d) {

@@ -10,8 +10,8 @@ import java.text.MessageFormat;
 
 /**
  * Every message Pactum logs, with its stable id. Operators search for {@code PACTUM-nnnn}; an id
- * is never reused for another meaning. 1xxx: start and stop; 2xxx: transactions; 3xxx: XA
- * branches.
+ * is never reused for another meaning. 1xxx: start, stop and the log; 2xxx: transactions;
+ * 3xxx: XA branches; 4xxx: recovery.
  */
 public enum Message {
     STARTED(1001, INFO, "Pactum node {0} started; transaction log: {1}"),
@@ -33,6 +33,16 @@ public enum Message {
     DONE_NOT_WRITTEN(2006, WARNING, "The done record of transaction {0} could not be written; recovery will find its branches already committed"),
     HEURISTIC_NOT_WRITTEN(2007, ERROR, "The heuristic outcome {1} of branch {0} could not be written to the log; the branch is not forgotten"),
     REAPER_FAILED(2008, ERROR, "The timeout reaper failed on transaction {0}; it goes on"),
+
+    RECOVERY_COMMITTED(4001, INFO, "Recovery committed branch {0} on resource {1}: its transaction decided to commit at {2}"),
+    RECOVERY_ALREADY_DONE(4002, INFO, "Branch {0} on resource {1} was already committed (XAER_NOTA); its decision is satisfied"),
+    RECOVERY_ROLLED_BACK(4003, WARNING, "Recovery rolled back branch {0} on resource {1}: no commit decision exists, first seen {2}, and {3}"),
+    RECOVERY_SCAN_FAILED(4004, WARNING, "Recovery could not scan resource {0} ({1}); no branch on it is rolled back until a scan succeeds"),
+    RECOVERY_ACTION_FAILED(4005, WARNING, "Recovery could not {0} branch {1} on resource {2} ({3}); it tries again after {4} s"),
+    RECOVERY_DECISION_DONE(4006, INFO, "Every branch of transaction {0} is committed; its decision is forgotten"),
+    RECOVERY_UNKNOWN_RESOURCE(4007, WARNING, "Transaction {0} has a branch on resource {1}, which is not registered for recovery here; register it so recovery can commit the branch"),
+    RECOVERY_STARTED(4008, INFO, "Recovery of node(s) {0} runs every {1} s over resources {2}"),
+    RECOVERY_FAILED(4009, ERROR, "A recovery scan failed; the next one runs as planned"),
 
     PREPARE_FAILED(3001, WARNING, "Branch {0} on resource {1} failed to prepare ({2}); the transaction rolls back"),
     COMMIT_LEFT_TO_RECOVERY(3002, WARNING, "Branch {0} on resource {1} could not be committed ({2}); the decision stays in the log and recovery will commit it"),

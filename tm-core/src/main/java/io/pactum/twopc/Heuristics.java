@@ -10,7 +10,7 @@ import io.pactum.xa.XaVerdict;
 import javax.transaction.xa.XAException;
 
 /** Records a heuristic outcome durably, then lets the resource manager forget the branch. */
-final class Heuristics {
+public final class Heuristics {
     private Heuristics() {
     }
 
@@ -31,7 +31,8 @@ final class Heuristics {
      * {@code XA_HEUR*} code) is forgotten there: an outcome Pactum inferred (a lost answer) has
      * nothing to forget.
      */
-    static void settle(Branch branch, XaVerdict verdict, boolean decidedCommit, PhaseContext ctx, Throwable failure) {
+    public static void settle(Branch branch, XaVerdict verdict, boolean decidedCommit, PhaseContext ctx,
+            Throwable failure) {
         boolean reported = failure != null && XaErrors.isHeuristic(XaErrors.codeOf(failure));
         HeuristicOutcome outcome = outcomeOf(verdict);
         boolean agrees = decidedCommit ? outcome == HeuristicOutcome.COMMITTED : outcome == HeuristicOutcome.ROLLED_BACK;

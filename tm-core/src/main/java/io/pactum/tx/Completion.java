@@ -42,13 +42,12 @@ final class Completion {
             throw rollBack(RollbackReason.SYNCHRONIZATION_FAILED, "a synchronization failed in beforeCompletion",
                     failure);
         }
-        if (tx.isRollbackOnly()) {
-            throw rollBack(RollbackReason.MARKED_ROLLBACK_ONLY, "it was marked rollback-only", tx.rollbackCause());
-        }
         if (tx.isPastDeadline(System.nanoTime())) {
             throw timedOutAtCommit();
         }
-        move(TxState.PREPARING);
+        if (!moveToPreparing()) {
+            throw rollBack(RollbackReason.MARKED_ROLLBACK_ONLY, "it was marked rollback-only", tx.rollbackCause());
+        }
         if (!tx.endAll(XAResource.TMSUCCESS)) {
             throw rollBack(RollbackReason.BRANCH_REFUSED, "a branch failed to end: " + failedBranch(), null);
         }
@@ -80,6 +79,23 @@ final class Completion {
                 return null; // beforeCompletion runs only for transactions that may commit
             }
             return tx.synchronizations.beforeCompletion(tx);
+        } finally {
+            tx.lock.unlock();
+        }
+    }
+
+    /**
+     * Leaves BEFORE_COMPLETION unless the transaction is marked rollback-only, in one hold of the
+     * lock: a setRollbackOnly from another thread either lands before (and wins) or is refused.
+     */
+    private boolean moveToPreparing() {
+        tx.lock.lock();
+        try {
+            if (tx.isRollbackOnly()) {
+                return false;
+            }
+            tx.moveTo(TxState.PREPARING);
+            return true;
         } finally {
             tx.lock.unlock();
         }

@@ -3,7 +3,16 @@ package io.pactum.tx;
 import io.pactum.config.PactumConfig;
 import io.pactum.event.Message;
 import io.pactum.log.LogException;
+import io.pactum.log.TransactionLog;
+import io.pactum.recovery.RecoverableResource;
+import io.pactum.recovery.Recoverer;
+import io.pactum.recovery.RecoveryService;
+import io.pactum.recovery.ScanReport;
+import io.pactum.xid.GlobalId;
 import io.pactum.xid.NodeId;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.HeuristicRollbackException;
 import jakarta.transaction.InvalidTransactionException;
@@ -37,6 +46,8 @@ public final class PactumTransactionManager implements TransactionManager, AutoC
     private final Reaper reaper;
     private final PactumUserTransaction userTransaction = new PactumUserTransaction(this);
     private final PactumSynchronizationRegistry registry = new PactumSynchronizationRegistry(this);
+    private final ConcurrentHashMap<String, RecoverableResource> recoverables = new ConcurrentHashMap<>();
+    private final RecoveryService recovery;
     private volatile boolean closed;
 
     public PactumTransactionManager(PactumConfig config) {
@@ -45,6 +56,15 @@ public final class PactumTransactionManager implements TransactionManager, AutoC
         this.maxTimeoutSeconds = (int) config.maxTimeout().getSeconds();
         this.reaper = new Reaper(runtime, config.reaperInterval());
         reaper.start();
+        Set<NodeId> nodes = new HashSet<>(config.recoverNodes());
+        nodes.add(config.nodeId());
+        this.recovery = new RecoveryService(new Recoverer(runtime.log, recoverables::values, config.nodeId(), nodes,
+                runtime.xids.epoch(), runtime::isInFlight, config.orphanSafetyInterval(),
+                config.recoveryInterval(), runtime.recoveryContext));
+        if (config.recovery()) {
+            recovery.start(config.recoveryInterval());
+            Message.RECOVERY_STARTED.log(nodes, config.recoveryInterval().toSeconds(), recoverables.keySet());
+        }
         Message.STARTED.log(config.nodeId(), runtime.log);
         if (!runtime.log.isDurable()) {
             Message.LOG_NOT_DURABLE.log(config.nodeId());
@@ -65,6 +85,38 @@ public final class PactumTransactionManager implements TransactionManager, AutoC
 
     public TransactionSynchronizationRegistry synchronizationRegistry() {
         return registry;
+    }
+
+    /**
+     * Lets recovery scan this resource manager, under the name its branches carry in the log.
+     *
+     * @throws IllegalArgumentException when another resource has that name
+     */
+    public void registerRecoverable(RecoverableResource resource) {
+        RecoverableResource before = recoverables.putIfAbsent(resource.name(), resource);
+        if (before != null && before != resource) {
+            throw new IllegalArgumentException("a resource named '" + resource.name() + "' is registered already: "
+                    + "give every data source its own name");
+        }
+    }
+
+    public void unregisterRecoverable(String name) {
+        recoverables.remove(name);
+    }
+
+    /** Runs one recovery scan now, on this thread, whether or not periodic recovery is on. */
+    public ScanReport recoverNow() {
+        return recovery.scanNow();
+    }
+
+    /** The log behind this transaction manager. */
+    public TransactionLog log() {
+        return runtime.log;
+    }
+
+    /** Whether this transaction began in this process and has not finished. */
+    public boolean isInFlight(GlobalId id) {
+        return runtime.isInFlight(id);
     }
 
     /** How many transactions have begun and not yet finished. */
@@ -207,6 +259,7 @@ public final class PactumTransactionManager implements TransactionManager, AutoC
             return;
         }
         closed = true;
+        recovery.close();
         reaper.stop();
         int active = runtime.inFlightCount();
         if (active > 0) {

@@ -24,6 +24,8 @@ final class TransactionRuntime {
     final Preparer preparer;
     final Committer committer;
     final Rollbacker rollbacker;
+    /** Recovery retries across scans, with back-off, rather than within one call. */
+    final PhaseContext recoveryContext;
     private final ConcurrentHashMap<GlobalId, PactumTransaction> inFlight = new ConcurrentHashMap<>();
 
     TransactionRuntime(PactumConfig config) {
@@ -32,6 +34,7 @@ final class TransactionRuntime {
         this.listeners = new Listeners(config.listeners());
         this.xids = new XidFactory(config.nodeId());
         PhaseContext ctx = new PhaseContext(log, listeners, config.commitRetries(), config.retryDelay(), clock);
+        this.recoveryContext = new PhaseContext(log, listeners, 0, java.time.Duration.ZERO, clock);
         this.preparer = new Preparer(ctx);
         this.committer = new Committer(ctx);
         this.rollbacker = new Rollbacker(ctx);
@@ -47,6 +50,10 @@ final class TransactionRuntime {
 
     void unregister(PactumTransaction tx) {
         inFlight.remove(tx.globalId());
+    }
+
+    boolean isInFlight(GlobalId id) {
+        return inFlight.containsKey(id);
     }
 
     Collection<PactumTransaction> inFlight() {

@@ -12,9 +12,15 @@ public final class XidFactory {
         this(nodeId, System.currentTimeMillis());
     }
 
-    XidFactory(NodeId nodeId, long epoch) {
+    /** A factory with a given epoch: for tools and tests that stand in for another process. */
+    public XidFactory(NodeId nodeId, long epoch) {
         this.nodeId = nodeId;
         this.epoch = epoch;
+    }
+
+    /** When this process began issuing ids; ids of another epoch come from a process that has ended. */
+    public long epoch() {
+        return epoch;
     }
 
     public NodeId nodeId() {

@@ -70,6 +70,15 @@ class PostgresLogTest {
     }
 
     @Test
+    void aSecondProcessOfTheSameNodeIsRefused() throws Exception {
+        try (PostgresLog first = open("pg-node")) {
+            assertThatThrownBy(() -> open("pg-node")).isInstanceOf(LogException.class)
+                    .hasMessageContaining("already runs in another process");
+        }
+        open("pg-node").close(); // released on close
+    }
+
+    @Test
     void nodesSharingTheTableSeeOnlyTheirOwnRows() throws Exception {
         try (PostgresLog a = open("pg-node"); PostgresLog b = open("other-node")) {
             CommitDecision d = decision();

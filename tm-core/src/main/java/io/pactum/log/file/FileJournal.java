@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The durable transaction log: segmented, append-only files in one directory (format in
@@ -104,6 +105,24 @@ public final class FileJournal implements TransactionLog {
         Message.JOURNAL_OPENED.log(storage.describe(), replayed.state().pending().size(),
                 replayed.state().heuristics().size());
         return j;
+    }
+
+    /** What a journal holds, read without taking its directory's lock. */
+    public record Inspection(NodeId node, List<CommitDecision> pending, List<HeuristicRecord> heuristics) {
+    }
+
+    /**
+     * Reads a journal without opening it for writing, so it works while its process runs: the
+     * operator's view. A write under way at that moment may show as a torn tail, which is then
+     * left alone (only an open for writing cuts it off).
+     *
+     * @param each receives every record with its place, oldest first
+     */
+    public static Inspection inspect(Path dir, BiConsumer<String, JournalEntry> each) throws LogException {
+        NodeId node = LogDirectory.storedNodeId(dir).orElseThrow(() -> new LogException(dir
+                + " is not a Pactum log directory: it has no node-id file"));
+        JournalReader.Result r = JournalReader.replay(new FileStorage(dir), node, each);
+        return new Inspection(node, r.state().pending(), r.state().heuristics());
     }
 
     @Override

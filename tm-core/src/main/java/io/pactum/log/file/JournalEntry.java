@@ -6,7 +6,7 @@ import io.pactum.xid.GlobalId;
 import io.pactum.xid.PactumXid;
 
 /** What one journal record says. */
-sealed interface JournalEntry {
+public sealed interface JournalEntry {
     record Decided(CommitDecision decision) implements JournalEntry {
     }
 

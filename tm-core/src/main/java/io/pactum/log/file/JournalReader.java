@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Replays the segments of a journal, oldest first, into a {@link LiveState}. Every block and
@@ -20,17 +21,24 @@ final class JournalReader {
     private final Storage storage;
     private final NodeId node;
     private final LiveState state = new LiveState();
+    private final BiConsumer<String, JournalEntry> each;
 
     record Result(LiveState state, List<Long> segments) {
     }
 
-    private JournalReader(Storage storage, NodeId node) {
+    private JournalReader(Storage storage, NodeId node, BiConsumer<String, JournalEntry> each) {
         this.storage = storage;
         this.node = node;
+        this.each = each;
     }
 
     static Result replay(Storage storage, NodeId node) throws LogException {
-        return new JournalReader(storage, node).replay();
+        return new JournalReader(storage, node, (where, entry) -> { }).replay();
+    }
+
+    /** Replays, and hands every record with its place ("file at offset N") to {@code each}. */
+    static Result replay(Storage storage, NodeId node, BiConsumer<String, JournalEntry> each) throws LogException {
+        return new JournalReader(storage, node, each).replay();
     }
 
     private Result replay() throws LogException {
@@ -150,11 +158,14 @@ final class JournalReader {
             }
             byte type = b.get(pos + JournalFormat.RECORD_HEADER);
             ByteBuffer body = b.slice(pos + JournalFormat.RECORD_HEADER + 1, len - 1);
+            JournalEntry entry;
             try {
-                state.apply(JournalFormat.decode(type, body));
+                entry = JournalFormat.decode(type, body);
             } catch (IllegalArgumentException e) {
                 throw corrupt(name, pos, e.getMessage());
             }
+            state.apply(entry);
+            each.accept(name + " at offset " + pos, entry);
             pos += JournalFormat.RECORD_HEADER + len;
         }
     }

@@ -125,6 +125,23 @@ public final class LogDirectory implements AutoCloseable {
         return nodeId;
     }
 
+    /** The node id a directory holds, read without locking it; empty when it has none. */
+    public static java.util.Optional<NodeId> storedNodeId(Path dir) throws LogException {
+        Path file = dir.resolve(NODE_ID_FILE);
+        if (!Files.exists(file)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            String stored = Files.readString(file, StandardCharsets.US_ASCII).trim();
+            if (!NodeId.isValid(stored)) {
+                throw new LogException("the node id file " + file + " holds '" + stored + "', which is not a node id");
+            }
+            return java.util.Optional.of(new NodeId(stored));
+        } catch (IOException e) {
+            throw new LogException("cannot read " + file + ": " + e, e);
+        }
+    }
+
     public Path path() {
         return dir;
     }

@@ -44,6 +44,7 @@ public final class PostgresLog implements TransactionLog {
     private final Statements sql;
     private List<Op> ops = new ArrayList<>(); // guarded by the group commit's lock
     private Connection writer; // owned by the writing thread
+    private Connection lockConnection; // holds the node's advisory lock
 
     /** One change to the table. */
     private record Op(Kind kind, GlobalId id, int branch, CommitDecision decision, HeuristicRecord heuristic) {
@@ -103,7 +104,35 @@ public final class PostgresLog implements TransactionLog {
             }
             PostgresLog log = new PostgresLog(dataSource, new NodeId(nodeId), table);
             log.prepareTable(createTable);
+            log.lockNode();
             return log;
+        }
+    }
+
+    /**
+     * Holds a session-level advisory lock on (table, node) for the life of the log, as the lock
+     * file does for a log directory: two processes of one node would each take the other's
+     * branches for orphans of a dead process.
+     */
+    private void lockNode() throws LogException {
+        try {
+            Connection c = dataSource.getConnection();
+            try (PreparedStatement p = c.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+                p.setInt(1, table.hashCode());
+                p.setInt(2, node.value().hashCode());
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next() && r.getBoolean(1)) {
+                        lockConnection = c;
+                        return;
+                    }
+                }
+            }
+            c.close();
+            throw new LogException("node " + node + " already runs in another process using the transaction log table "
+                    + table + " (it holds the PostgreSQL advisory lock (" + table.hashCode() + ", "
+                    + node.value().hashCode() + "), see pg_locks): stop it, or give this process another node id");
+        } catch (SQLException e) {
+            throw new LogException("cannot lock node " + node + " in " + table + ": " + e.getMessage(), e);
         }
     }
 
@@ -323,8 +352,16 @@ public final class PostgresLog implements TransactionLog {
 
     @Override
     public void close() throws LogException {
-        group.close();
-        discardWriter();
+        try {
+            group.close();
+        } finally {
+            discardWriter();
+            try {
+                lockConnection.close(); // releases the advisory lock
+            } catch (SQLException ignored) {
+                // the lock goes with the session anyway
+            }
+        }
     }
 
     @Override

@@ -44,6 +44,27 @@ class LogDirectoryTest {
     }
 
     @Test
+    void anOperatorCanReadTheJournalWhileItsProcessRuns() throws Exception {
+        JournalFixtures fx = new JournalFixtures();
+        try (FileJournal j = FileJournal.open(dir, "inspected", FileJournal.DEFAULT_SEGMENT_SIZE)) {
+            var kept = JournalFixtures.decision(fx.nextId());
+            var finished = JournalFixtures.decision(fx.nextId());
+            j.writeDecision(kept);
+            j.writeDecision(finished);
+            j.writeDone(finished.globalId());
+            j.writeDecision(JournalFixtures.decision(fx.nextId())); // makes the done record durable too
+
+            java.util.List<String> records = new java.util.ArrayList<>();
+            FileJournal.Inspection seen = FileJournal.inspect(dir,
+                    (where, entry) -> records.add(entry.getClass().getSimpleName()));
+
+            assertThat(seen.node().value()).isEqualTo("inspected");
+            assertThat(seen.pending()).contains(kept).doesNotContain(finished).hasSize(2);
+            assertThat(records).containsSubsequence("Decided", "Decided", "Done", "Decided");
+        }
+    }
+
+    @Test
     void aBadSettingFailsBeforeTheDirectoryIsLocked() {
         assertThatThrownBy(() -> Pactum.builder().logDirectory(dir).defaultTimeout(Duration.ZERO).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("defaultTimeout");

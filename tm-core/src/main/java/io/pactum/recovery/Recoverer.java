@@ -1,0 +1,345 @@
+package io.pactum.recovery;
+
+import io.pactum.event.Message;
+import io.pactum.log.BranchRecord;
+import io.pactum.log.CommitDecision;
+import io.pactum.log.LogException;
+import io.pactum.log.TransactionLog;
+import io.pactum.twopc.Branch;
+import io.pactum.twopc.BranchStatus;
+import io.pactum.twopc.Heuristics;
+import io.pactum.twopc.PhaseContext;
+import io.pactum.xa.XaErrors;
+import io.pactum.xa.XaPhase;
+import io.pactum.xa.XaVerdict;
+import io.pactum.xid.GlobalId;
+import io.pactum.xid.NodeId;
+import io.pactum.xid.PactumXid;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
+
+/**
+ * One recovery pass over every registered resource. It asks each for its prepared branches
+ * ({@code recover()}), keeps those of the nodes it recovers, and then, reading the log only
+ * after every {@code recover()} returned:
+ * <ul>
+ * <li>a branch whose transaction has a commit decision is committed; once every branch of a
+ * decision is committed (or gone from its resource), the decision is forgotten;</li>
+ * <li>a branch without a decision is rolled back only when it was seen in two scans at least
+ * the safety interval apart, its transaction is not in flight in this process, and no decision
+ * can still come for it: its process has ended (another epoch of this node: the log directory's
+ * lock says so), or it ended in this process. A decision is only ever written while its
+ * transaction is in flight, before its deadline;</li>
+ * <li>a resource whose {@code recover()} failed gets no orphan rollback in that scan.</li>
+ * </ul>
+ * XIDs of other formats and other nodes are never touched. Failed actions back off per branch,
+ * and a branch's failure is logged when it starts and then less and less often.
+ */
+public final class Recoverer {
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+
+    private final TransactionLog log;
+    private final Supplier<Collection<RecoverableResource>> resources;
+    private final Set<NodeId> nodes;
+    private final long ownEpoch;
+    private final NodeId ownNode;
+    private final Predicate<GlobalId> inFlight;
+    private final Duration safetyInterval;
+    private final Duration backoff;
+    private final PhaseContext ctx;
+    private final Map<PactumXid, Memory> memory = new HashMap<>();
+    private final Set<String> reported = new HashSet<>();
+    private long scans;
+
+    /** What recovery remembers of one branch between scans. */
+    private static final class Memory {
+        final Instant firstSeen;
+        final long firstScan;
+        int failures;
+        Instant notBefore = Instant.MIN;
+
+        Memory(Instant firstSeen, long firstScan) {
+            this.firstSeen = firstSeen;
+            this.firstScan = firstScan;
+        }
+    }
+
+    /** One resource's scan: its open session and the branches of ours it listed. */
+    private record Listing(RecoverableResource resource, RecoverableResource.Session session, Set<PactumXid> xids) {
+        boolean ok() {
+            return session != null;
+        }
+    }
+
+    /**
+     * @param nodes          the nodes whose branches this recovers: its own, and those it took over
+     * @param ownEpoch       the epoch of this process's XIDs ({@code XidFactory.epoch()})
+     * @param inFlight       whether a transaction is still running in this process
+     * @param safetyInterval how long a branch without a decision must have been seen before it is rolled back
+     * @param backoff        the first pause after a failed action; it doubles with each failure
+     */
+    public Recoverer(TransactionLog log, Supplier<Collection<RecoverableResource>> resources, NodeId ownNode,
+            Set<NodeId> nodes, long ownEpoch, Predicate<GlobalId> inFlight, Duration safetyInterval, Duration backoff,
+            PhaseContext ctx) {
+        this.log = log;
+        this.resources = resources;
+        this.ownNode = ownNode;
+        this.nodes = Set.copyOf(nodes);
+        this.ownEpoch = ownEpoch;
+        this.inFlight = inFlight;
+        this.safetyInterval = safetyInterval;
+        this.backoff = backoff;
+        this.ctx = ctx;
+    }
+
+    public synchronized ScanReport scan() {
+        scans++;
+        Tally t = new Tally();
+        Map<String, Listing> listings = new LinkedHashMap<>();
+        try {
+            for (RecoverableResource r : resources.get()) {
+                listings.put(r.name(), list(r, t));
+            }
+            Map<GlobalId, CommitDecision> decisions = new HashMap<>();
+            for (CommitDecision d : log.pendingDecisions()) {
+                decisions.put(d.globalId(), d);
+            }
+            Set<PactumXid> resolved = new HashSet<>();
+            for (Listing l : listings.values()) {
+                for (PactumXid xid : l.xids()) {
+                    act(xid, l, decisions.get(xid.globalId()), resolved, t);
+                }
+            }
+            finishDecisions(decisions.values(), listings, resolved, t);
+            forgetUnseen(listings);
+        } catch (LogException | RuntimeException e) {
+            Message.RECOVERY_FAILED.log(e);
+        } finally {
+            listings.values().forEach(Recoverer::close);
+        }
+        return t.report();
+    }
+
+    private Listing list(RecoverableResource r, Tally t) {
+        RecoverableResource.Session session = null;
+        try {
+            session = r.open();
+            Set<PactumXid> ours = new LinkedHashSet<>();
+            for (Xid x : recoverAll(session.xaResource())) {
+                PactumXid.parse(x).filter(p -> nodes.contains(p.globalId().nodeId())).ifPresent(ours::add);
+            }
+            reported.remove("scan:" + r.name());
+            return new Listing(r, session, ours);
+        } catch (Exception e) {
+            t.failedResources++;
+            if (reported.add("scan:" + r.name())) {
+                Message.RECOVERY_SCAN_FAILED.log(e, r.name(), e.toString());
+            }
+            close(new Listing(r, session, Set.of()));
+            return new Listing(r, null, Set.of());
+        }
+    }
+
+    /** Every XID the resource lists; drivers differ in how they page, so stop when nothing new comes. */
+    private static List<Xid> recoverAll(XAResource xa) throws XAException {
+        Set<Xid> all = new LinkedHashSet<>();
+        Xid[] batch = xa.recover(XAResource.TMSTARTRSCAN);
+        while (batch != null && batch.length > 0 && addNew(all, batch) && all.size() < 1_000_000) {
+            batch = xa.recover(XAResource.TMNOFLAGS);
+        }
+        try {
+            xa.recover(XAResource.TMENDRSCAN);
+        } catch (XAException | RuntimeException ignored) {
+            // ending the scan frees driver state only; some drivers refuse it on its own
+        }
+        return new ArrayList<>(all);
+    }
+
+    private static boolean addNew(Set<Xid> all, Xid[] batch) {
+        boolean added = false;
+        for (Xid x : batch) {
+            added |= x != null && all.add(x);
+        }
+        return added;
+    }
+
+    private void act(PactumXid xid, Listing l, CommitDecision decision, Set<PactumXid> resolved, Tally t) {
+        Instant now = ctx.clock().instant();
+        Memory m = memory.computeIfAbsent(xid, x -> new Memory(now, scans));
+        if (inFlight.test(xid.globalId()) || now.isBefore(m.notBefore)) {
+            t.waiting++;
+            return;
+        }
+        Branch b = new Branch(xid, l.session().xaResource(), l.resource().name(), false);
+        if (decision != null) {
+            commit(b, decision, m, resolved, t);
+        } else if (orphanReason(xid, m, now) != null) {
+            rollback(b, m, orphanReason(xid, m, now), t);
+        } else {
+            t.waiting++;
+        }
+    }
+
+    /** Why a branch without a decision may be rolled back now, or null when it may not (yet). */
+    private String orphanReason(PactumXid xid, Memory m, Instant now) {
+        if (m.firstScan == scans || Duration.between(m.firstSeen, now).compareTo(safetyInterval) < 0) {
+            return null; // not yet seen in two scans the safety interval apart
+        }
+        GlobalId g = xid.globalId();
+        if (!g.nodeId().equals(ownNode)) {
+            return "node " + g.nodeId() + " was taken over by this one";
+        }
+        return g.epoch() == ownEpoch ? "its transaction ended in this process"
+                : "the process that began it has ended";
+    }
+
+    private void commit(Branch b, CommitDecision d, Memory m, Set<PactumXid> resolved, Tally t) {
+        try {
+            b.resource().commit(b.xid(), false);
+            t.committed++;
+            Message.RECOVERY_COMMITTED.log(b.xid(), b.resourceName(), d.decidedAt());
+            resolved.add(b.xid());
+            memory.remove(b.xid());
+            return;
+        } catch (XAException | RuntimeException e) {
+            XaVerdict v = XaErrors.classify(XaPhase.RECOMMIT, e);
+            if (v == XaVerdict.OK) {
+                t.alreadyCommitted++;
+                Message.RECOVERY_ALREADY_DONE.log(b.xid(), b.resourceName());
+                resolved.add(b.xid());
+                memory.remove(b.xid());
+            } else if (v.isHeuristic()) {
+                t.heuristic++;
+                Heuristics.settle(b, v, true, ctx, e);
+                if (b.status() != BranchStatus.IN_DOUBT) {
+                    resolved.add(b.xid());
+                    memory.remove(b.xid());
+                }
+            } else {
+                failed(b, m, "commit", e, t);
+            }
+        }
+    }
+
+    private void rollback(Branch b, Memory m, String reason, Tally t) {
+        try {
+            b.resource().rollback(b.xid());
+        } catch (XAException | RuntimeException e) {
+            XaVerdict v = XaErrors.classify(XaPhase.ROLLBACK, e);
+            if (v.isHeuristic()) {
+                t.heuristic++;
+                Heuristics.settle(b, v, false, ctx, e);
+                memory.remove(b.xid());
+            } else if (v != XaVerdict.OK) {
+                failed(b, m, "roll back", e, t);
+            } else {
+                memory.remove(b.xid()); // XAER_NOTA or XA_RB*: already gone
+            }
+            return;
+        }
+        t.rolledBack++;
+        Message.RECOVERY_ROLLED_BACK.log(b.xid(), b.resourceName(), m.firstSeen, reason);
+        memory.remove(b.xid());
+    }
+
+    private void failed(Branch b, Memory m, String action, Exception e, Tally t) {
+        t.failed++;
+        m.failures++;
+        long factor = 1L << Math.min(m.failures - 1, 20);
+        Duration pause = backoff.multipliedBy(factor);
+        if (pause.compareTo(MAX_BACKOFF) > 0) {
+            pause = MAX_BACKOFF;
+        }
+        m.notBefore = ctx.clock().instant().plus(pause);
+        if (Integer.bitCount(m.failures) == 1) { // the 1st, 2nd, 4th, 8th... failure
+            Message.RECOVERY_ACTION_FAILED.log(e, action, b.xid(), b.resourceName(),
+                    XaErrors.name(XaErrors.codeOf(e)), pause.toSeconds());
+        }
+    }
+
+    /** Forgets decisions whose every branch is committed or gone from a resource that answered. */
+    private void finishDecisions(Collection<CommitDecision> decisions, Map<String, Listing> listings,
+            Set<PactumXid> resolved, Tally t) throws LogException {
+        for (CommitDecision d : decisions) {
+            if (inFlight.test(d.globalId())) {
+                continue;
+            }
+            boolean done = true;
+            for (BranchRecord b : d.branches()) {
+                done &= isFinished(d, b, listings.get(b.resourceName()), resolved);
+            }
+            if (done) {
+                log.writeDone(d.globalId());
+                t.decisionsFinished++;
+                Message.RECOVERY_DECISION_DONE.log(d.globalId());
+            }
+        }
+    }
+
+    private boolean isFinished(CommitDecision d, BranchRecord b, Listing listing, Set<PactumXid> resolved) {
+        if (resolved.contains(b.xid())) {
+            return true;
+        }
+        if (listing == null) {
+            if (reported.add("unknown:" + d.globalId() + ":" + b.resourceName())) {
+                Message.RECOVERY_UNKNOWN_RESOURCE.log(d.globalId(), b.resourceName());
+            }
+            return false;
+        }
+        return listing.ok() && !listing.xids().contains(b.xid());
+    }
+
+    private void forgetUnseen(Map<String, Listing> listings) {
+        Set<PactumXid> seen = new HashSet<>();
+        Set<String> failed = new HashSet<>();
+        for (Listing l : listings.values()) {
+            seen.addAll(l.xids());
+            if (!l.ok()) {
+                failed.add(l.resource().name());
+            }
+        }
+        if (failed.isEmpty()) {
+            memory.keySet().retainAll(seen);
+        }
+    }
+
+    private static void close(Listing l) {
+        if (l.session() != null) {
+            try {
+                l.session().close();
+            } catch (Exception ignored) {
+                // the scan is over; a connection that fails to close is dropped
+            }
+        }
+    }
+
+    private static final class Tally {
+        int committed;
+        int alreadyCommitted;
+        int rolledBack;
+        int heuristic;
+        int failed;
+        int decisionsFinished;
+        int failedResources;
+        int waiting;
+
+        ScanReport report() {
+            return new ScanReport(committed, alreadyCommitted, rolledBack, heuristic, failed, decisionsFinished,
+                    failedResources, waiting);
+        }
+    }
+}
