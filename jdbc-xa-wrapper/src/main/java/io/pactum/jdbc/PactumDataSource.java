@@ -287,7 +287,7 @@ public final class PactumDataSource implements javax.sql.DataSource, AutoCloseab
 
         /**
          * After how long a connection held outside a transaction is reported as a leak
-         * ({@code PACTUM-4003}); zero: never. Default zero.
+         * ({@code PACTUM-5002}); zero: never. Default zero.
          */
         public Builder leakTimeout(Duration timeout) {
             this.leakTimeout = timeout;

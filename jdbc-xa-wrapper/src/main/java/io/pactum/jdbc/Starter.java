@@ -8,25 +8,22 @@ import io.pactum.jdbc.pool.Handoff;
 import io.pactum.jdbc.pool.PactumTransactionIntegration;
 import io.pactum.jdbc.pool.PoolEvents;
 import io.pactum.jdbc.pool.XaDataSourceRecovery;
-import io.pactum.recovery.RecoveryRegistry;
 import io.pactum.tx.PactumTransactionManager;
 import javax.sql.XADataSource;
 
-/** Starts a data source from its checked configuration: server check, pool, recovery registration. */
+/**
+ * Starts a data source from its checked configuration: server check, pool, and (through the
+ * pool's start) registration for recovery with the transaction manager.
+ */
 final class Starter {
     private Starter() {
     }
 
     static PactumDataSource start(PactumTransactionManager tm, DataSourceConfig config) {
-        RecoveryRegistry registry = recoveryRegistryOf(tm);
-        if (registry != null && registry.recoverable(config.name()).isPresent()) {
-            throw new IllegalArgumentException("a data source named " + config.name() + " is already registered with "
-                    + "this transaction manager: give each data source its own name");
-        }
         if (config.source() instanceof ConnectionSource.Local local) {
             Dialect dialect = ServerProbe.checkLocal(config.name(), local.dataSource(), config.dialect(),
                     "its data source " + local.dataSource().getClass().getName());
-            return start(tm, config, local.dataSource(), dialect, null, null);
+            return start(tm, config, local.dataSource(), dialect, null);
         }
         Dialect configured = config.dialect();
         XADataSource xa;
@@ -40,7 +37,7 @@ final class Starter {
             where = "its XA data source " + xa.getClass().getName();
         }
         Dialect dialect = ServerProbe.checkXa(config.name(), xa, configured, where);
-        return start(tm, config, xa, dialect, new XaDataSourceRecovery(config.name(), xa, dialect), registry);
+        return start(tm, config, xa, dialect, new XaDataSourceRecovery(config.name(), xa, dialect));
     }
 
     /**
@@ -48,12 +45,12 @@ final class Starter {
      * @param recovery null for a non-XA data source
      */
     private static PactumDataSource start(PactumTransactionManager tm, DataSourceConfig config, Object physical,
-            Dialect dialect, XaDataSourceRecovery recovery, RecoveryRegistry registry) {
+            Dialect dialect, XaDataSourceRecovery recovery) {
         String name = config.name();
         String key = Handoff.park(physical);
         try {
             PactumTransactionIntegration integration = new PactumTransactionIntegration(tm, name, dialect, recovery,
-                    registry, config.allowOtherLastResources());
+                    config.allowOtherLastResources());
             DataSource pool = new DataSource(AgroalPools.configuration(recovery != null, key, integration, dialect,
                     config.pool()), new PoolEvents(name, config.pool().leakTimeout()));
             try {
@@ -62,25 +59,11 @@ final class Starter {
                 pool.close();
                 throw e;
             }
-            if (recovery != null && registry == null) {
-                JdbcMessage.NOT_REGISTERED_FOR_RECOVERY.log(name);
-            }
             JdbcMessage.STARTED.log(name, dialect, config.pool().minSize(), config.pool().maxSize());
             return new PactumDataSource(name, dialect, recovery != null, recovery, integration, pool, key);
         } catch (RuntimeException e) {
             Handoff.remove(key);
             throw e;
         }
-    }
-
-    /**
-     * The transaction manager's recovery registry. tm-core's {@code PactumTransactionManager}
-     * implements {@link RecoveryRegistry} once the change in {@code jdbc-tm-core.patch} is
-     * applied; until then there is none, and data sources say so at start ({@code PACTUM-4002}).
-     * With the change applied this is simply {@code tm}.
-     */
-    private static RecoveryRegistry recoveryRegistryOf(PactumTransactionManager tm) {
-        Object manager = tm;
-        return manager instanceof RecoveryRegistry registry ? registry : null;
     }
 }

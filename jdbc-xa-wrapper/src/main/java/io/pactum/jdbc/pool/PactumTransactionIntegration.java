@@ -4,7 +4,6 @@ import io.agroal.api.transaction.TransactionAware;
 import io.agroal.api.transaction.TransactionIntegration;
 import io.pactum.jdbc.dialect.Dialect;
 import io.pactum.recovery.RecoverableResource;
-import io.pactum.recovery.RecoveryRegistry;
 import io.pactum.twopc.Branch;
 import io.pactum.tx.PactumTransaction;
 import io.pactum.tx.PactumTransactionManager;
@@ -35,28 +34,25 @@ public final class PactumTransactionIntegration implements TransactionIntegratio
     private final String name;
     private final Dialect dialect;
     private final boolean allowOtherLastResources;
-    private final RecoveryRegistry recoveryRegistry;
     private final RecoverableResource recoverable;
     /** This data source's entry in a transaction's resources: its enlisted connection. */
     private final Object key = new Object();
     /** Connections enlisted in an unfinished transaction: they must not go back to the pool. */
     private final Set<TransactionAware> enlisted = ConcurrentHashMap.newKeySet();
-    private volatile RecoveryRegistry.Registration registration;
+    private volatile boolean registered;
     private volatile RuntimeException registrationFailure;
 
     /**
      * @param recoverable how recovery reaches this data source; null for a non-XA data source,
      *                    which joins transactions as their last resource
-     * @param recoveryRegistry where {@code recoverable} is registered; null when there is none
      */
     public PactumTransactionIntegration(PactumTransactionManager tm, String name, Dialect dialect,
-            RecoverableResource recoverable, RecoveryRegistry recoveryRegistry, boolean allowOtherLastResources) {
+            RecoverableResource recoverable, boolean allowOtherLastResources) {
         this.tm = tm;
         this.registry = tm.synchronizationRegistry();
         this.name = name;
         this.dialect = dialect;
         this.recoverable = recoverable;
-        this.recoveryRegistry = recoveryRegistry;
         this.allowOtherLastResources = allowOtherLastResources;
     }
 
@@ -189,11 +185,12 @@ public final class PactumTransactionIntegration implements TransactionIntegratio
      */
     @Override
     public void addResourceRecoveryFactory(ResourceRecoveryFactory factory) {
-        if (recoverable == null || recoveryRegistry == null) {
+        if (recoverable == null) {
             return;
         }
         try {
-            registration = recoveryRegistry.registerRecoverable(recoverable);
+            tm.registerRecoverable(recoverable);
+            registered = true;
         } catch (RuntimeException e) {
             registrationFailure = e;
         }
@@ -201,10 +198,9 @@ public final class PactumTransactionIntegration implements TransactionIntegratio
 
     @Override
     public void removeResourceRecoveryFactory(ResourceRecoveryFactory factory) {
-        RecoveryRegistry.Registration r = registration;
-        registration = null;
-        if (r != null) {
-            r.close();
+        if (registered) {
+            registered = false;
+            tm.unregisterRecoverable(name);
         }
     }
 
@@ -217,7 +213,7 @@ public final class PactumTransactionIntegration implements TransactionIntegratio
 
     /** Whether this data source is in a recovery registry. */
     public boolean isRegisteredForRecovery() {
-        return registration != null;
+        return registered;
     }
 
     /** How many connections are enlisted in unfinished transactions right now. */

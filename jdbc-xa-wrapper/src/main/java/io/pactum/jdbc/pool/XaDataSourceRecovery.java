@@ -3,7 +3,6 @@ package io.pactum.jdbc.pool;
 import io.pactum.jdbc.JdbcMessage;
 import io.pactum.jdbc.dialect.Dialect;
 import io.pactum.recovery.RecoverableResource;
-import io.pactum.recovery.RecoveryConnection;
 import java.sql.SQLException;
 import javax.sql.XAConnection;
 import javax.sql.XADataSource;
@@ -31,7 +30,7 @@ public final class XaDataSourceRecovery implements RecoverableResource {
     }
 
     @Override
-    public RecoveryConnection open() throws XAException {
+    public Session open() throws XAException {
         XAConnection connection;
         try {
             connection = xaDataSource.getXAConnection();
@@ -39,7 +38,7 @@ public final class XaDataSourceRecovery implements RecoverableResource {
             throw unreachable(e);
         }
         try {
-            return new Session(connection, new DriverXAResource(connection.getXAResource(), name, dialect));
+            return new RecoverySession(connection, new DriverXAResource(connection.getXAResource(), name, dialect));
         } catch (SQLException e) {
             close(connection);
             throw unreachable(e);
@@ -67,11 +66,11 @@ public final class XaDataSourceRecovery implements RecoverableResource {
         return name;
     }
 
-    private final class Session implements RecoveryConnection {
+    private final class RecoverySession implements Session {
         private final XAConnection connection;
         private final XAResource resource;
 
-        Session(XAConnection connection, XAResource resource) {
+        RecoverySession(XAConnection connection, XAResource resource) {
             this.connection = connection;
             this.resource = resource;
         }
