@@ -93,7 +93,12 @@ final class Bank implements AutoCloseable {
 
     /** Records a transfer reference in PostgreSQL; a duplicate violates a constraint checked at commit (or PREPARE). */
     void reference(String ref) throws SQLException {
-        try (Connection c = pg.getConnection();
+        reference(pg, ref);
+    }
+
+    /** Records a transfer reference through any data source on the PostgreSQL database. */
+    void reference(javax.sql.DataSource postgres, String ref) throws SQLException {
+        try (Connection c = postgres.getConnection();
              PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + "_ref VALUES (?)")) {
             insert.setString(1, ref);
             insert.executeUpdate();
