@@ -19,10 +19,13 @@ public final class RecoveryService implements AutoCloseable {
         this.recoverer = recoverer;
     }
 
-    /** Scans now, then every {@code interval}. */
+    /**
+     * Scans every {@code interval}, the first time after at most 5 s: time for the application's
+     * data sources to register, so that the first scan sees them.
+     */
     public void start(Duration interval) {
         long millis = interval.toMillis();
-        thread.scheduleWithFixedDelay(this::scanQuietly, 0, millis, TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(this::scanQuietly, Math.min(millis, 5_000), millis, TimeUnit.MILLISECONDS);
     }
 
     private void scanQuietly() {

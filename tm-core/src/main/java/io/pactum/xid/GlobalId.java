@@ -26,19 +26,42 @@ public final class GlobalId {
     private final int hash;
 
     private GlobalId(byte[] bytes) {
+        this(bytes, Arrays.hashCode(bytes));
+    }
+
+    private GlobalId(byte[] bytes, int hash) {
         this.bytes = bytes;
-        this.hash = Arrays.hashCode(bytes);
+        this.hash = hash;
     }
 
     static GlobalId of(NodeId node, long epoch, long sequence) {
-        byte[] name = node.value().getBytes(StandardCharsets.US_ASCII);
-        byte[] b = new byte[2 + name.length + 16];
-        b[0] = VERSION;
-        b[1] = (byte) name.length;
-        System.arraycopy(name, 0, b, 2, name.length);
-        Bytes.putLong(b, 2 + name.length, epoch);
-        Bytes.putLong(b, 10 + name.length, sequence);
-        return new GlobalId(b);
+        return new Prefix(node, epoch).with(sequence);
+    }
+
+    /** Everything but the sequence, encoded and hashed once per process: begin only adds the sequence. */
+    static final class Prefix {
+        private final byte[] bytes;
+        private final int hash;
+
+        Prefix(NodeId node, long epoch) {
+            byte[] name = node.value().getBytes(StandardCharsets.US_ASCII);
+            bytes = new byte[2 + name.length + 8];
+            bytes[0] = VERSION;
+            bytes[1] = (byte) name.length;
+            System.arraycopy(name, 0, bytes, 2, name.length);
+            Bytes.putLong(bytes, 2 + name.length, epoch);
+            hash = Arrays.hashCode(bytes);
+        }
+
+        GlobalId with(long sequence) {
+            byte[] b = Arrays.copyOf(bytes, bytes.length + 8);
+            Bytes.putLong(b, bytes.length, sequence);
+            int h = hash;
+            for (int i = bytes.length; i < b.length; i++) {
+                h = 31 * h + b[i]; // continues Arrays.hashCode over the whole array
+            }
+            return new GlobalId(b, h);
+        }
     }
 
     /** Reads a gtrid back; empty when the bytes are not a gtrid Pactum wrote. */

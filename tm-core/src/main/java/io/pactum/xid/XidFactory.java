@@ -7,6 +7,7 @@ public final class XidFactory {
     private final NodeId nodeId;
     private final long epoch;
     private final AtomicLong sequence = new AtomicLong();
+    private final GlobalId.Prefix prefix;
 
     public XidFactory(NodeId nodeId) {
         this(nodeId, System.currentTimeMillis());
@@ -16,6 +17,7 @@ public final class XidFactory {
     public XidFactory(NodeId nodeId, long epoch) {
         this.nodeId = nodeId;
         this.epoch = epoch;
+        this.prefix = new GlobalId.Prefix(nodeId, epoch);
     }
 
     /** When this process began issuing ids; ids of another epoch come from a process that has ended. */
@@ -28,6 +30,6 @@ public final class XidFactory {
     }
 
     public GlobalId newGlobalId() {
-        return GlobalId.of(nodeId, epoch, sequence.incrementAndGet());
+        return prefix.with(sequence.incrementAndGet());
     }
 }

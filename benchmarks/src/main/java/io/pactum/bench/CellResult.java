@@ -1,0 +1,69 @@
+package io.pactum.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What one cell (one system, variant and thread count, in its own JVM) measured. The cell's JVM
+ * prints it as one {@code RESULT key=value ...} line; the launcher reads it back.
+ */
+record CellResult(String system, String variant, int threads, long transactions, long errors, double seconds,
+        double txPerSecond, double p50Micros, double p90Micros, double p99Micros, double p999Micros,
+        double maxMicros, double meanMicros, long gcCount, long gcMillis, long allocBytesPerTx, double loadAverage) {
+
+    static final String PREFIX = "RESULT ";
+
+    static CellResult of(Cell cell, Driver.Outcome o, double loadAverage) {
+        LatencyHistogram h = o.latency();
+        return new CellResult(cell.system(), cell.variant(), cell.threads(), o.transactions(), o.errors(), o.seconds(),
+                o.transactions() / o.seconds(), micros(h.percentile(0.50)), micros(h.percentile(0.90)),
+                micros(h.percentile(0.99)), micros(h.percentile(0.999)), micros(h.max()), h.mean() / 1000.0,
+                o.gcCount(), o.gcMillis(), perTransaction(o.allocatedBytes(), o.transactions()), loadAverage);
+    }
+
+    private static long perTransaction(long bytes, long transactions) {
+        return bytes < 0 || transactions == 0 ? -1 : Math.round((double) bytes / transactions);
+    }
+
+    private static double micros(long nanos) {
+        return nanos / 1000.0;
+    }
+
+    String toLine() {
+        return PREFIX + String.format(Locale.ROOT,
+                "system=%s variant=%s threads=%d transactions=%d errors=%d seconds=%.4f tx_per_s=%.1f "
+                        + "p50_us=%.2f p90_us=%.2f p99_us=%.2f p999_us=%.2f max_us=%.2f mean_us=%.2f "
+                        + "gc_count=%d gc_ms=%d alloc_b_per_tx=%d loadavg=%.2f",
+                system, variant, threads, transactions, errors, seconds, txPerSecond, p50Micros, p90Micros,
+                p99Micros, p999Micros, maxMicros, meanMicros, gcCount, gcMillis, allocBytesPerTx, loadAverage);
+    }
+
+    static CellResult parse(String line) {
+        Map<String, String> f = new LinkedHashMap<>();
+        for (String pair : line.substring(PREFIX.length()).trim().split(" ")) {
+            int eq = pair.indexOf('=');
+            f.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return new CellResult(f.get("system"), f.get("variant"), Integer.parseInt(f.get("threads")),
+                Long.parseLong(f.get("transactions")), Long.parseLong(f.get("errors")), d(f, "seconds"),
+                d(f, "tx_per_s"), d(f, "p50_us"), d(f, "p90_us"), d(f, "p99_us"), d(f, "p999_us"), d(f, "max_us"),
+                d(f, "mean_us"), Long.parseLong(f.get("gc_count")), Long.parseLong(f.get("gc_ms")),
+                Long.parseLong(f.get("alloc_b_per_tx")), d(f, "loadavg"));
+    }
+
+    private static double d(Map<String, String> f, String key) {
+        return Double.parseDouble(f.get(key));
+    }
+
+    static String csvHeader() {
+        return "system,variant,threads,transactions,errors,seconds,tx_per_s,p50_us,p90_us,p99_us,p999_us,max_us,"
+                + "mean_us,gc_count,gc_ms,alloc_b_per_tx,loadavg";
+    }
+
+    String toCsv() {
+        return String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.4f,%.1f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%d,%d,%d,%.2f",
+                system, variant, threads, transactions, errors, seconds, txPerSecond, p50Micros, p90Micros,
+                p99Micros, p999Micros, maxMicros, meanMicros, gcCount, gcMillis, allocBytesPerTx, loadAverage);
+    }
+}

@@ -1,0 +1,140 @@
+package io.pactum.bench;
+
+import io.pactum.bench.workload.Workload;
+import jakarta.transaction.TransactionManager;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs a workload on N threads: a warm-up, then a measured period. A transaction counts when it
+ * began inside the measured period; its latency is begin to commit return.
+ */
+final class Driver {
+    private static final int WARMUP = 0;
+    private static final int MEASURE = 1;
+    private static final int STOP = 2;
+
+    private volatile int phase = WARMUP;
+
+    /** What one measured period produced. */
+    record Outcome(long transactions, long errors, double seconds, LatencyHistogram latency, long gcCount,
+            long gcMillis, long allocatedBytes, String firstError, List<String> calls) {
+    }
+
+    Outcome run(TransactionManager tm, Workload workload, int threads, long warmupMillis, long measureMillis)
+            throws Exception {
+        List<WorkerThread> workers = new ArrayList<>(threads);
+        CountDownLatch ready = new CountDownLatch(threads);
+        for (int i = 0; i < threads; i++) {
+            WorkerThread w = new WorkerThread(workload.newWorker(tm), ready, "bench-worker-" + i);
+            workers.add(w);
+            w.start();
+        }
+        ready.await();
+        Thread.sleep(warmupMillis);
+        long[] gcBefore = gc();
+        long start = System.nanoTime();
+        phase = MEASURE;
+        Thread.sleep(measureMillis);
+        phase = STOP;
+        long end = System.nanoTime();
+        for (WorkerThread w : workers) {
+            w.join();
+        }
+        long[] gcAfter = gc();
+        return collect(workers, (end - start) / 1e9, gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]);
+    }
+
+    private static Outcome collect(List<WorkerThread> workers, double seconds, long gcCount, long gcMillis) {
+        LatencyHistogram all = new LatencyHistogram();
+        long tx = 0;
+        long errors = 0;
+        String firstError = null;
+        List<String> calls = new ArrayList<>(workers.size());
+        long allocated = 0;
+        for (WorkerThread w : workers) {
+            allocated = allocated < 0 || w.allocated < 0 ? -1 : allocated + w.allocated;
+            calls.add(w.getName() + " " + (w.transactions + w.warmupTransactions) + " tx: " + w.worker.calls());
+            all.add(w.latency);
+            tx += w.transactions;
+            errors += w.errors;
+            if (firstError == null && w.firstError != null) {
+                firstError = w.firstError.toString();
+            }
+        }
+        return new Outcome(tx, errors, seconds, all, gcCount, gcMillis, allocated, firstError, calls);
+    }
+
+    /** Bytes this thread allocated so far (HotSpot counts them per thread), or -1. */
+    private static long allocatedByCurrentThread() {
+        return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean
+                && bean.isThreadAllocatedMemorySupported() && bean.isThreadAllocatedMemoryEnabled()
+                ? bean.getCurrentThreadAllocatedBytes() : -1;
+    }
+
+    private static long[] gc() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, b.getCollectionCount());
+            millis += Math.max(0, b.getCollectionTime());
+        }
+        return new long[] {count, millis};
+    }
+
+    private final class WorkerThread extends Thread {
+        private final Workload.Worker worker;
+        private final CountDownLatch ready;
+        final LatencyHistogram latency = new LatencyHistogram();
+        long transactions;
+        long warmupTransactions;
+        long errors;
+        /** Bytes allocated from the start of the measured period to the end, or -1. */
+        long allocated = -1;
+        Throwable firstError;
+
+        WorkerThread(Workload.Worker worker, CountDownLatch ready, String name) {
+            super(name);
+            this.worker = worker;
+            this.ready = ready;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            ready.countDown();
+            long allocStart = -1;
+            for (int p = phase; p != STOP; p = phase) {
+                if (p == MEASURE && allocStart < 0) {
+                    allocStart = allocatedByCurrentThread();
+                }
+                long t0 = System.nanoTime();
+                try {
+                    worker.transaction();
+                } catch (Exception | Error e) {
+                    failed(e);
+                    continue;
+                }
+                if (p == MEASURE) {
+                    latency.record(System.nanoTime() - t0);
+                    transactions++;
+                } else {
+                    warmupTransactions++;
+                }
+            }
+            long allocEnd = allocatedByCurrentThread();
+            allocated = allocStart < 0 || allocEnd < 0 ? -1 : allocEnd - allocStart;
+        }
+
+        private void failed(Throwable e) {
+            errors++;
+            if (firstError == null) {
+                firstError = e;
+                e.printStackTrace();
+            }
+        }
+    }
+}
