@@ -34,20 +34,23 @@ class ConcurrentTransfersTest {
             AtomicInteger committed = new AtomicInteger();
             AtomicInteger rolledBack = new AtomicInteger();
             ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                SplittableRandom random = new SplittableRandom(seed + t);
-                done.add(threads.submit(() -> {
-                    for (int i = 0; i < TRANSFERS_PER_THREAD; i++) {
-                        transfer(bank, random, movedToMariaDb, committed, rolledBack);
-                    }
-                    return null;
-                }));
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < THREADS; t++) {
+                    SplittableRandom random = new SplittableRandom(seed + t);
+                    done.add(threads.submit(() -> {
+                        for (int i = 0; i < TRANSFERS_PER_THREAD; i++) {
+                            transfer(bank, random, movedToMariaDb, committed, rolledBack);
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+            } finally {
+                threads.shutdownNow();
             }
-            for (Future<?> f : done) {
-                f.get();
-            }
-            threads.shutdown();
 
             String run = "seed " + seed + " (replay with -Dpactum.transfers.seed=" + seed + ")";
             assertThat(committed.get() + rolledBack.get()).as(run).isEqualTo(THREADS * TRANSFERS_PER_THREAD);
