@@ -1,5 +1,6 @@
 package io.pactum.it;
 
+import com.mysql.cj.jdbc.MysqlDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -33,6 +34,15 @@ public final class Databases {
         ds.setUser(PG_USER);
         ds.setPassword(PG_PASSWORD);
         return checked(ds, PG_URL);
+    }
+
+    /** A plain (non-XA) MySQL/MariaDB data source through mysql-connector-j, checked to answer. */
+    public static DataSource mysql() {
+        MysqlDataSource ds = new MysqlDataSource();
+        ds.setUrl(MYSQL_URL);
+        ds.setUser(MYSQL_USER);
+        ds.setPassword(MYSQL_PASSWORD);
+        return checked(ds, MYSQL_URL);
     }
 
     static DataSource checked(DataSource ds, String url) {

@@ -1,0 +1,71 @@
+package io.pactum.jdbc.pool;
+
+import io.agroal.api.transaction.TransactionAware;
+import io.pactum.jdbc.dialect.Dialect;
+import java.sql.SQLException;
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
+
+/**
+ * The branch of one pooled XA connection. Besides what {@link DriverXAResource} does, it tells
+ * the pooled connection (Agroal's {@link TransactionAware}) when its transaction starts and
+ * ends, and marks it to be destroyed rather than pooled after any XA error: a driver's XA state
+ * after a failure is unknown (pgjdbc, for one, keeps a branch whose prepare failed).
+ */
+final class PooledXAResource extends DriverXAResource {
+    private final TransactionAware connection;
+    private volatile boolean touched;
+    private volatile boolean broken;
+
+    PooledXAResource(XAResource driver, TransactionAware connection, String name, Dialect dialect) {
+        super(driver, name, dialect);
+        this.connection = connection;
+    }
+
+    /**
+     * Leaves auto-commit before the branch starts: pgjdbc refuses {@code setAutoCommit} once
+     * its XA branch is active.
+     */
+    @Override
+    public void start(Xid xid, int flags) throws XAException {
+        touched = true;
+        if (flags == TMNOFLAGS) {
+            try {
+                connection.transactionStart();
+            } catch (SQLException e) {
+                XAException failure = new XAException("cannot leave auto-commit before the branch starts: " + e);
+                failure.errorCode = XAException.XAER_RMFAIL;
+                failure.initCause(e);
+                failed(failure);
+                throw failure;
+            }
+        }
+        super.start(xid, flags);
+    }
+
+    /** The application is done with the branch: handles it left open are closed now. */
+    @Override
+    public void end(Xid xid, int flags) throws XAException {
+        if (flags != TMSUSPEND) {
+            connection.transactionBeforeCompletion(flags != TMFAIL);
+        }
+        super.end(xid, flags);
+    }
+
+    @Override
+    protected void failed(XAException failure) {
+        broken = true;
+        connection.setFlushOnly();
+    }
+
+    /** Whether an XA call reached the connection: then a failed enlistment must not pool it as it is. */
+    boolean touchedConnection() {
+        return touched;
+    }
+
+    /** Whether an XA call failed: the connection is destroyed when it comes back. */
+    boolean isBroken() {
+        return broken;
+    }
+}
