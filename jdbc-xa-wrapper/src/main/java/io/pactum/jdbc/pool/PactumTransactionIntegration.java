@@ -142,7 +142,7 @@ public final class PactumTransactionIntegration implements TransactionIntegratio
 
     /**
      * A non-XA connection joins as the transaction's last resource. A second one would break
-     * the guarantee (only one resource can commit after the decision), so it is refused unless
+     * the guarantee (only one resource can commit without preparing), so it is refused unless
      * both data sources allow it.
      */
     private LastResourceConnection lastResource(PactumTransaction tx, TransactionAware connection)
