@@ -21,10 +21,11 @@ import java.util.stream.Stream;
 public final class CellMain {
     /**
      * Set (-Dbench.countSyncs=true) for a sync-counting run: a system whose syncs happen in
-     * another process (a database server) then counts them, over the warm-up and the measured
-     * period together, since that count is published late.
+     * another process (a database server) then counts them during the measured period, and
+     * says how on a line of its own.
      */
     static final boolean COUNTING = Boolean.getBoolean("bench.countSyncs");
+    static final String EXTERNAL_SYNCS = "EXTERNAL-SYNCS ";
 
     private CellMain() {
     }
@@ -61,21 +62,31 @@ public final class CellMain {
         try {
             double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             SystemUnderTest.SyncCounter external = COUNTING ? sut.externalSyncs() : null;
-            long syncsBefore = external == null ? 0 : external.total();
+            SystemUnderTest.Counted[] counted = new SystemUnderTest.Counted[1];
+            Driver.Period period = external == null ? Driver.Period.NONE : new Driver.Period() {
+                @Override
+                public void started() throws Exception {
+                    external.start();
+                }
+
+                @Override
+                public void ended() throws Exception {
+                    counted[0] = external.stop();
+                }
+            };
             Driver.Outcome outcome = new Driver().run(sut.transactionManager(), workload, cell.threads(), warmup,
-                    measure);
+                    measure, period);
             // Each thread's committed transactions against its resources' calls: the protocol really ran.
             outcome.calls().forEach(System.err::println);
             if (outcome.firstError() != null) {
                 System.err.println("first error: " + outcome.firstError());
             }
             CellResult result = CellResult.of(cell, outcome, load);
-            if (external == null) {
+            if (counted[0] == null) {
                 return result;
             }
-            // Another process syncs for this system and publishes its count late: count over the whole run.
-            Thread.sleep(external.settleMillis());
-            return result.withSyncs(external.total() - syncsBefore, outcome.allTransactions());
+            System.out.println(EXTERNAL_SYNCS + counted[0].how());
+            return result.withSyncs(counted[0].syncs(), outcome.transactions());
         } finally {
             sut.stop().close();
         }

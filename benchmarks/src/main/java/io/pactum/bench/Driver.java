@@ -37,8 +37,25 @@ final class Driver {
     record Window(long startMicros, long endMicros) {
     }
 
+    /** Told when the measured period starts and ends, on the driver's thread, while the workers run. */
+    interface Period {
+        Period NONE = new Period() {
+        };
+
+        default void started() throws Exception {
+        }
+
+        default void ended() throws Exception {
+        }
+    }
+
     Outcome run(TransactionManager tm, Workload workload, int threads, long warmupMillis, long measureMillis)
             throws Exception {
+        return run(tm, workload, threads, warmupMillis, measureMillis, Period.NONE);
+    }
+
+    Outcome run(TransactionManager tm, Workload workload, int threads, long warmupMillis, long measureMillis,
+            Period period) throws Exception {
         List<WorkerThread> workers = new ArrayList<>(threads);
         CountDownLatch ready = new CountDownLatch(threads);
         for (int i = 0; i < threads; i++) {
@@ -48,6 +65,7 @@ final class Driver {
         }
         ready.await();
         Thread.sleep(warmupMillis);
+        period.started();
         long[] gcBefore = gc();
         long wallStart = epochMicros();
         long start = System.nanoTime();
@@ -56,6 +74,7 @@ final class Driver {
         phase = STOP;
         long end = System.nanoTime();
         long wallEnd = epochMicros();
+        period.ended();
         for (WorkerThread w : workers) {
             w.join();
         }

@@ -56,7 +56,7 @@ final class Launcher {
         }
         SyncTrace.Counts own = SyncTrace.count(trace, r.get().windowStartMicros(), r.get().windowEndMicros());
         Files.deleteIfExists(trace); // a 64-thread trace holds every sync: tens of MB, and summarised now
-        return Optional.of(SyncCount.of(r.get(), own));
+        return Optional.of(SyncCount.of(r.get(), own, lastLineStarting(log, CellMain.EXTERNAL_SYNCS).orElse(null)));
     }
 
     private boolean start(List<String> cmd, Path log, long cellMillis) throws IOException, InterruptedException {
@@ -114,10 +114,15 @@ final class Launcher {
     }
 
     private static Optional<CellResult> resultIn(Path log) throws IOException {
+        return lastLineStarting(log, CellResult.PREFIX).map(rest -> CellResult.parse(CellResult.PREFIX + rest));
+    }
+
+    /** The rest of the last line that starts with {@code prefix}. */
+    private static Optional<String> lastLineStarting(Path log, String prefix) throws IOException {
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         for (int i = lines.size() - 1; i >= 0; i--) {
-            if (lines.get(i).startsWith(CellResult.PREFIX)) {
-                return Optional.of(CellResult.parse(lines.get(i)));
+            if (lines.get(i).startsWith(prefix)) {
+                return Optional.of(lines.get(i).substring(prefix.length()));
             }
         }
         return Optional.empty();

@@ -9,10 +9,11 @@ package io.pactum.bench;
  * @param how where the count comes from, for the report
  */
 record SyncCount(CellResult result, long syncs, double perTx, String how) {
-    static SyncCount of(CellResult r, SyncTrace.Counts own) {
+    /** @param external how a system whose syncs happen elsewhere counted them, or null */
+    static SyncCount of(CellResult r, SyncTrace.Counts own, String external) {
         if (r.syncs() >= 0) {
-            return new SyncCount(r, r.syncs(), r.syncsPerTx(), "PostgreSQL pg_stat_wal.wal_sync over "
-                    + r.syncTransactions() + " tx (whole run); the JVM itself: " + own);
+            return new SyncCount(r, r.syncs(), r.syncsPerTx(), external + " over " + r.syncTransactions()
+                    + " tx; the JVM itself: " + own);
         }
         long n = own.total();
         return new SyncCount(r, n, r.transactions() == 0 ? Double.NaN : (double) n / r.transactions(),

@@ -18,16 +18,16 @@ import java.util.regex.Pattern;
  * measured period are counted. Each traced call costs two extra context switches, so a counting
  * run is slower than a measured one: it counts syncs, it does not time them.
  */
-final class SyncTrace {
+public final class SyncTrace {
     /** fsync and fdatasync are what FileChannel.force and FileDescriptor.sync become; the others should stay 0. */
-    static final String CALLS = "fsync,fdatasync,sync_file_range,msync,syncfs,sync";
+    public static final String CALLS = "fsync,fdatasync,sync_file_range,msync,syncfs,sync";
 
     /** One traced call's start: "pid seconds.micros name(". */
     private static final Pattern CALL = Pattern.compile("^\\d+\\s+(\\d+)\\.(\\d{6})\\s+([a-z_]+)\\(");
 
     /** The syncs seen within the window, by call. */
-    record Counts(Map<String, Long> byCall) {
-        long total() {
+    public record Counts(Map<String, Long> byCall) {
+        public long total() {
             return byCall.entrySet().stream().filter(e -> e.getKey().equals("fsync") || e.getKey().equals("fdatasync"))
                     .mapToLong(Map.Entry::getValue).sum();
         }
@@ -62,7 +62,7 @@ final class SyncTrace {
         }
     }
 
-    static Counts count(Path trace, long fromMicros, long toMicros) throws IOException {
+    public static Counts count(Path trace, long fromMicros, long toMicros) throws IOException {
         Map<String, Long> byCall = new TreeMap<>();
         try (BufferedReader in = Files.newBufferedReader(trace, StandardCharsets.UTF_8)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {

@@ -1,7 +1,6 @@
 package io.pactum.bench.sut;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
@@ -47,30 +46,8 @@ final class BenchDatabase {
         }
     }
 
-    /**
-     * The server's WAL syncs so far (pg_stat_wal.wal_sync, PostgreSQL 14+). The count is
-     * server-wide, so each reading also prints how many other client sessions are connected. A
-     * backend publishes its counts at most once a second while busy, and 10 s after it went
-     * idle: read the total again only after that.
-     */
-    SystemUnderTest.SyncCounter walSyncCounter() {
-        return new SystemUnderTest.SyncCounter() {
-            @Override
-            public long total() throws SQLException {
-                try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                        ResultSet r = s.executeQuery("SELECT (SELECT wal_sync FROM pg_stat_wal), "
-                                + "(SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' "
-                                + "AND pid <> pg_backend_pid() AND application_name <> '" + APPLICATION + "')")) {
-                    r.next();
-                    System.err.println("pg_stat_wal.wal_sync=" + r.getLong(1) + " other client sessions: " + r.getLong(2));
-                    return r.getLong(1);
-                }
-            }
-
-            @Override
-            public long settleMillis() {
-                return 11_000;
-            }
-        };
+    /** Counts the server's syncs for our connections; see {@link BackendSyncs}. */
+    SystemUnderTest.SyncCounter syncCounter() {
+        return new BackendSyncs(dataSource, APPLICATION);
     }
 }

@@ -42,7 +42,7 @@ final class PactumSystem {
             return new SystemUnderTest.Running(tm, () -> {
                 tm.close();
                 db.dropTable(table);
-            }, db.walSyncCounter());
+            }, db.syncCounter());
         };
     }
 }

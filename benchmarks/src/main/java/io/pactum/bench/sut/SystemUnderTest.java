@@ -20,11 +20,16 @@ public interface SystemUnderTest {
         }
     }
 
-    /** A running total of the disk syncs another process made for this system. */
+    /** Counts the disk syncs another process (a database server) makes for this system. */
     interface SyncCounter {
-        long total() throws Exception;
+        /** The measured period starts. */
+        void start() throws Exception;
 
-        /** How long the total may lag behind after the load stops (a server publishing its statistics late). */
-        long settleMillis();
+        /** The measured period ended: the syncs made for the system meanwhile. */
+        Counted stop() throws Exception;
+    }
+
+    /** @param how where the count comes from, and what else was seen, for the report (one line) */
+    record Counted(long syncs, String how) {
     }
 }
