@@ -174,12 +174,15 @@ public final class BenchMain {
     }
 
     static String header(Options o) throws IOException {
+        String how = o.suite == Options.Suite.SPACE ? "One fresh JVM (" + String.join(" ", Launcher.HEAP) + ")."
+                : String.format(Locale.ROOT, "Median of %d repetition(s); per cell a fresh JVM (%s), %.1f s warm-up, "
+                        + "%.1f s measured.", o.reps, String.join(" ", Launcher.HEAP), o.warmupMillis / 1000.0,
+                        o.measureMillis / 1000.0);
         String h = String.format(Locale.ROOT, """
                 ## Pactum benchmark, %s
-                Median of %d repetition(s); per cell a fresh JVM (%s), %.1f s warm-up, %.1f s measured.
+                %s
                 Java %s, %d CPUs, load average (1, 5, 15 min) %s at start. Extra JVM options: %s
-                """, LocalDateTime.now().withNano(0), o.reps, String.join(" ", Launcher.HEAP),
-                o.warmupMillis / 1000.0, o.measureMillis / 1000.0, System.getProperty("java.version"),
+                """, LocalDateTime.now().withNano(0), how, System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), loadAverage(),
                 o.jvmArgs.isEmpty() ? "none" : String.join(" ", o.jvmArgs));
         if (o.durable() || o.suite == Options.Suite.SPACE) {
