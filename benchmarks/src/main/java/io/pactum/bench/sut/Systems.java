@@ -19,6 +19,10 @@ public final class Systems {
         add("pactum", "Pactum", PactumSystem.inMemory());
         add("narayana", "Narayana", NarayanaSystem.volatileStore());
         add("atomikos", "Atomikos", AtomikosSystem.logOnTmpfs());
+        // the JDBC transfer (variant "transfer"): logs on disk, real PostgreSQL and MariaDB
+        add("pactum-jdbc", "Pactum", io.pactum.bench.jdbc.JdbcSystems.pactumJournal());
+        add("narayana-jdbc", "Narayana", io.pactum.bench.jdbc.JdbcSystems.narayanaFileStore());
+        add("xa-floor", "XA floor", io.pactum.bench.jdbc.JdbcSystems.handDrivenXa());
     }
 
     private Systems() {
