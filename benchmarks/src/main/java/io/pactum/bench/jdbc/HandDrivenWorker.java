@@ -22,6 +22,7 @@ final class HandDrivenWorker implements Workload.Worker {
     private final Connection myConnection;
     private final XAResource pgXa;
     private final XAResource myXa;
+    private final boolean switchAutoCommit;
     private long sequence;
 
     record BenchXid(byte[] gtrid, byte[] bqual) implements Xid {
@@ -41,8 +42,9 @@ final class HandDrivenWorker implements Workload.Worker {
         }
     }
 
-    HandDrivenWorker(int row) throws SQLException {
+    HandDrivenWorker(int row, boolean switchAutoCommit) throws SQLException {
         this.row = row;
+        this.switchAutoCommit = switchAutoCommit;
         pg = BenchDatabases.postgres().getXAConnection();
         my = BenchDatabases.mysql().getXAConnection();
         pgConnection = pg.getConnection();
@@ -58,8 +60,10 @@ final class HandDrivenWorker implements Workload.Worker {
         Xid a = new BenchXid(gtrid, new byte[] {1});
         Xid b = new BenchXid(gtrid, new byte[] {2});
         pgXa.start(a, XAResource.TMNOFLAGS);
+        autoCommit(pgConnection, false);
         Transfers.add(pgConnection, row, -1);
         myXa.start(b, XAResource.TMNOFLAGS);
+        autoCommit(myConnection, false);
         Transfers.add(myConnection, row, 1);
         pgXa.end(a, XAResource.TMSUCCESS);
         myXa.end(b, XAResource.TMSUCCESS);
@@ -68,5 +72,13 @@ final class HandDrivenWorker implements Workload.Worker {
         }
         pgXa.commit(a, false);
         myXa.commit(b, false);
+        autoCommit(pgConnection, true);
+        autoCommit(myConnection, true);
+    }
+
+    private void autoCommit(Connection c, boolean on) throws SQLException {
+        if (switchAutoCommit) {
+            c.setAutoCommit(on);
+        }
     }
 }

@@ -12,6 +12,17 @@ final class HandDrivenXa implements TransactionManager {
     /** The XIDs the floor makes: its own format id, so leftovers are easy to find. */
     static final int FORMAT_ID = 0x42454E43; // "BENC"
 
+    /**
+     * Whether the workers also make the two autocommit switches an Agroal pool makes around every
+     * enlisted connection ({@code setAutoCommit(false)} at enlistment, {@code true} on return):
+     * a diagnostic, to measure what those cost on the floor.
+     */
+    final boolean switchAutoCommit;
+
+    HandDrivenXa(boolean switchAutoCommit) {
+        this.switchAutoCommit = switchAutoCommit;
+    }
+
     private static UnsupportedOperationException none() {
         return new UnsupportedOperationException("the XA floor has no transaction manager: the transfer workload "
                 + "drives XA by hand");

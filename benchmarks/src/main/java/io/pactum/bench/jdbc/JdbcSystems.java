@@ -62,9 +62,13 @@ public final class JdbcSystems {
         };
     }
 
-    /** No transaction manager: the workers drive XA by hand. */
-    public static SystemUnderTest handDrivenXa() {
-        return setup -> new SystemUnderTest.Running(new HandDrivenXa(), () -> {
+    /**
+     * No transaction manager: the workers drive XA by hand.
+     *
+     * @param switchAutoCommit also switch autocommit off and on around each branch, as Agroal does
+     */
+    public static SystemUnderTest handDrivenXa(boolean switchAutoCommit) {
+        return setup -> new SystemUnderTest.Running(new HandDrivenXa(switchAutoCommit), () -> {
         });
     }
 

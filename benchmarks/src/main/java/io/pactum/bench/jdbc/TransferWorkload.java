@@ -30,8 +30,8 @@ public final class TransferWorkload implements Workload {
         if (row >= BenchDatabases.ROWS) {
             throw new IllegalArgumentException("the transfer variant has rows for " + BenchDatabases.ROWS + " threads");
         }
-        if (tm instanceof HandDrivenXa) {
-            return new HandDrivenWorker(row);
+        if (tm instanceof HandDrivenXa floor) {
+            return new HandDrivenWorker(row, floor.switchAutoCommit);
         }
         if (pools == null) {
             pools = Pools.forTransactionManager(tm);

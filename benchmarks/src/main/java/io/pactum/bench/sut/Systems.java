@@ -22,7 +22,8 @@ public final class Systems {
         // the JDBC transfer (variant "transfer"): logs on disk, real PostgreSQL and MariaDB
         add("pactum-jdbc", "Pactum", io.pactum.bench.jdbc.JdbcSystems.pactumJournal());
         add("narayana-jdbc", "Narayana", io.pactum.bench.jdbc.JdbcSystems.narayanaFileStore());
-        add("xa-floor", "XA floor", io.pactum.bench.jdbc.JdbcSystems.handDrivenXa());
+        add("xa-floor", "XA floor", io.pactum.bench.jdbc.JdbcSystems.handDrivenXa(false));
+        add("xa-floor-autocommit", "XA floor+autocommit", io.pactum.bench.jdbc.JdbcSystems.handDrivenXa(true));
     }
 
     private Systems() {
