@@ -59,11 +59,11 @@ final class HandDrivenWorker implements Workload.Worker {
                 .array();
         Xid a = new BenchXid(gtrid, new byte[] {1});
         Xid b = new BenchXid(gtrid, new byte[] {2});
+        autoCommit(pgConnection, false); // as Agroal does, before the branch starts
         pgXa.start(a, XAResource.TMNOFLAGS);
-        autoCommit(pgConnection, false);
         Transfers.add(pgConnection, row, -1);
-        myXa.start(b, XAResource.TMNOFLAGS);
         autoCommit(myConnection, false);
+        myXa.start(b, XAResource.TMNOFLAGS);
         Transfers.add(myConnection, row, 1);
         pgXa.end(a, XAResource.TMSUCCESS);
         myXa.end(b, XAResource.TMSUCCESS);
