@@ -1,6 +1,7 @@
 package io.pactum.cli.demo;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -117,7 +118,7 @@ public record DemoOptions(Path dir, boolean crash, String pgUrl, String mysqlUrl
      * the password goes to it in {@value #PASSWORD_VARIABLE}, not on its command line.
      */
     List<String> childArgs() {
-        List<String> a = new java.util.ArrayList<>(List.of("demo", "--dir", dir.toString(), HALT_OPTION));
+        List<String> a = new ArrayList<>(List.of("demo", "--dir", dir.toString(), HALT_OPTION));
         if (onServers()) {
             a.addAll(List.of("--pg", pgUrl, "--mysql", mysqlUrl));
             if (user != null) {
