@@ -17,6 +17,7 @@ stamp=benchmarks/target/classpath.txt
 needs_build() {
   [[ ! -f $stamp || ! -d $classes ]] && return 0
   [[ -n $(find pom.xml tm-core/pom.xml benchmarks/pom.xml tm-core/src/main benchmarks/src/main \
+            jdbc-xa-wrapper/pom.xml jdbc-xa-wrapper/src/main \
             -newer "$stamp" -type f 2>/dev/null | head -1) ]]
 }
 

@@ -18,6 +18,7 @@ public final class Main {
     /** Every command; a new one is added here. */
     static Main standard() {
         List<Command> all = new ArrayList<>();
+        all.add(new DemoCommand());
         return new Main(all);
     }
 

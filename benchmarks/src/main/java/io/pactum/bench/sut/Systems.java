@@ -13,27 +13,39 @@ public final class Systems {
      * A system's command-line name, its column label, how to start it, and whether its log is
      * durable on the real disk (or in a database that is), which makes a run measure the disk too.
      */
-    public record Entry(String name, String label, SystemUnderTest system, boolean durable) {
+    public record Entry(String name, String label, SystemUnderTest system, Kind kind) {
+        public boolean durable() {
+            return kind == Kind.DURABLE;
+        }
     }
+
+    /** Which run a system belongs to: the CPU path, the durable suite, or the JDBC transfer. */
+    public enum Kind { CPU, DURABLE, JDBC }
 
     private static final Map<String, Entry> ALL = new LinkedHashMap<>();
 
     static {
-        add("pactum", "Pactum", PactumSystem.inMemory(), false);
-        add("narayana", "Narayana", NarayanaSystem.volatileStore(), false);
-        add("atomikos", "Atomikos", AtomikosSystem.logOnTmpfs(), false);
-        add("pactum-file", "Pactum-file", PactumSystem.fileJournal(), true);
-        add("pactum-pg", "Pactum-pg", PactumSystem.postgres(), true);
-        add("narayana-file", "Narayana-file", NarayanaSystem.fileStoreOnDisk(), true);
-        add("narayana-journal", "Narayana-journal", NarayanaSystem.journalOnDisk(), true);
-        add("atomikos-disk", "Atomikos-disk", AtomikosSystem.logOnDisk(), true);
+        add("pactum", "Pactum", PactumSystem.inMemory(), Kind.CPU);
+        add("narayana", "Narayana", NarayanaSystem.volatileStore(), Kind.CPU);
+        add("atomikos", "Atomikos", AtomikosSystem.logOnTmpfs(), Kind.CPU);
+        add("pactum-file", "Pactum-file", PactumSystem.fileJournal(), Kind.DURABLE);
+        add("pactum-pg", "Pactum-pg", PactumSystem.postgres(), Kind.DURABLE);
+        add("narayana-file", "Narayana-file", NarayanaSystem.fileStoreOnDisk(), Kind.DURABLE);
+        add("narayana-journal", "Narayana-journal", NarayanaSystem.journalOnDisk(), Kind.DURABLE);
+        add("atomikos-disk", "Atomikos-disk", AtomikosSystem.logOnDisk(), Kind.DURABLE);
+        // the JDBC transfer (variant "transfer", bash benchmarks/jdbc.sh): logs on disk, real PostgreSQL and MariaDB
+        add("pactum-jdbc", "Pactum", io.pactum.bench.jdbc.JdbcSystems.pactumJournal(), Kind.JDBC);
+        add("narayana-jdbc", "Narayana", io.pactum.bench.jdbc.JdbcSystems.narayanaFileStore(), Kind.JDBC);
+        add("xa-floor", "XA floor", io.pactum.bench.jdbc.JdbcSystems.handDrivenXa(false), Kind.JDBC);
+        add("xa-floor-autocommit", "XA floor+autocommit", io.pactum.bench.jdbc.JdbcSystems.handDrivenXa(true),
+                Kind.JDBC);
     }
 
     private Systems() {
     }
 
-    private static void add(String name, String label, SystemUnderTest system, boolean durable) {
-        ALL.put(name, new Entry(name, label, system, durable));
+    private static void add(String name, String label, SystemUnderTest system, Kind kind) {
+        ALL.put(name, new Entry(name, label, system, kind));
     }
 
     public static Entry get(String name) {
@@ -51,7 +63,7 @@ public final class Systems {
 
     /** The systems whose logs cost CPU only: the default run. */
     public static List<String> inMemory() {
-        return ALL.values().stream().filter(e -> !e.durable()).map(Entry::name).toList();
+        return ALL.values().stream().filter(e -> e.kind() == Kind.CPU).map(Entry::name).toList();
     }
 
     /** The systems with a durable log: the durable suite. */

@@ -21,6 +21,8 @@ public final class Workloads {
                 () -> new DummyXaWorkload(XAResource.XA_OK));
         add("rdonly", "as 2pc, but the first resource votes XA_RDONLY",
                 () -> new DummyXaWorkload(XAResource.XA_RDONLY, XAResource.XA_OK));
+        add("transfer", "begin, update a row in PostgreSQL and one in MariaDB through pooled XA data sources, commit",
+                io.pactum.bench.jdbc.TransferWorkload::new);
     }
 
     private Workloads() {

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The JDBC transfer benchmark in one command: per transaction one row updated in PostgreSQL and
+# one in MariaDB, at 1, 4 and 16 threads, through Pactum (PactumDataSource, file journal on
+# disk), Narayana + Agroal (agroal-narayana, file store on disk) and raw XA driven by hand (the
+# floor), one fresh JVM per cell. Needs the servers of scripts/databases.sh (or PACTUM_PG_URL /
+# PACTUM_MYSQL_URL ...). Extra options go to run.sh (see benchmarks/README.md), e.g.
+#   bash benchmarks/jdbc.sh --quick
+#   bash benchmarks/jdbc.sh --reps 3 --warmup 5s --measure 10s
+set -euo pipefail
+cd "$(dirname "$0")/.."
+exec bash benchmarks/run.sh --variants transfer --systems pactum-jdbc,narayana-jdbc,xa-floor --threads 1,4,16 "$@"
