@@ -24,8 +24,9 @@ final class ChildJvm {
     static ChildJvm start(Class<?> main, List<String> args, Path output) throws IOException {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", classPath(), "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Xmx256m", "-XX:-UsePerfData"));
-        if (Boolean.getBoolean(Sessions.RESTART_POSTGRES)) {
-            command.add("-D" + Sessions.RESTART_POSTGRES + "=true");
+        String restart = System.getProperty(Sessions.RESTART_POSTGRES);
+        if (restart != null) {
+            command.add("-D" + Sessions.RESTART_POSTGRES + "=" + restart);
         }
         command.add(main.getName());
         command.addAll(args);

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,8 @@ import javax.sql.XAConnection;
  *
  * <p>With {@code -Dpactum.crash.restartPostgres=true} a PostgreSQL outage is a real restart of
  * the local cluster ({@code pg_ctlcluster --skip-systemctl-redirect VERSION main restart}, as
- * root), which also ends every other session on that server.
+ * root; the newest installed version), which also ends every other session on that server; with
+ * {@code =VERSION/CLUSTER}, of that cluster (point {@code PACTUM_PG_URL} at it).
  */
 final class Sessions {
     static final String RESTART_POSTGRES = "pactum.crash.restartPostgres";
@@ -40,8 +42,9 @@ final class Sessions {
 
     void endAll(Db db) {
         try {
-            if (db == Db.POSTGRESQL && Boolean.getBoolean(RESTART_POSTGRES)) {
-                restartPostgres();
+            String restart = System.getProperty(RESTART_POSTGRES, "false");
+            if (db == Db.POSTGRESQL && !restart.equals("false")) {
+                restartPostgres(restart);
                 return;
             }
             try (Connection c = db.plain().getConnection(); Statement s = c.createStatement()) {
@@ -66,16 +69,21 @@ final class Sessions {
         }
     }
 
-    private static void restartPostgres() throws IOException, InterruptedException {
-        String version;
-        try (var versions = Files.list(Path.of("/etc/postgresql"))) {
-            version = versions.map(p -> p.getFileName().toString()).max(String::compareTo).orElseThrow();
-        }
-        Process p = new ProcessBuilder(List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart"))
-                .inheritIO().start();
+    /** @param cluster "true" (the newest installed version's main cluster) or "VERSION/CLUSTER" */
+    private static void restartPostgres(String cluster) throws IOException, InterruptedException {
+        String[] versionAndName = cluster.equals("true") ? new String[] {newestVersion(), "main"} : cluster.split("/");
+        Process p = new ProcessBuilder(List.of("pg_ctlcluster", "--skip-systemctl-redirect", versionAndName[0],
+                versionAndName[1], "restart")).inheritIO().start();
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("pg_ctlcluster restart failed");
+            throw new IOException("pg_ctlcluster restart of " + cluster + " failed");
         }
-        System.out.println("OUTAGE restarted PostgreSQL " + version);
+        System.out.println("OUTAGE restarted PostgreSQL " + String.join("/", versionAndName));
+    }
+
+    private static String newestVersion() throws IOException {
+        try (var versions = Files.list(Path.of("/etc/postgresql"))) {
+            return versions.map(p -> p.getFileName().toString()).max(Comparator.comparingInt(Integer::parseInt))
+                    .orElseThrow();
+        }
     }
 }
