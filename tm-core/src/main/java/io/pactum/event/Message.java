@@ -36,7 +36,7 @@ public enum Message {
     REAPER_FAILED(2008, ERROR, "The timeout reaper failed on transaction {0}; it goes on"),
 
     RECOVERY_COMMITTED(4001, INFO, "Recovery committed branch {0} on resource {1}: its transaction decided to commit at {2}"),
-    RECOVERY_ALREADY_DONE(4002, INFO, "Branch {0} on resource {1} was already committed (XAER_NOTA); its decision is satisfied"),
+    RECOVERY_ALREADY_DONE(4002, INFO, "Branch {0} on resource {1} is no longer known to its resource: it was committed earlier (or ended by hand); its decision is satisfied"),
     RECOVERY_ROLLED_BACK(4003, WARNING, "Recovery rolled back branch {0} on resource {1}: no commit decision exists, first seen {2}, and {3}"),
     RECOVERY_SCAN_FAILED(4004, WARNING, "Recovery could not scan resource {0} ({1}); no branch on it is rolled back until a scan succeeds"),
     RECOVERY_ACTION_FAILED(4005, WARNING, "Recovery could not {0} branch {1} on resource {2} ({3}); it tries again after {4} s"),

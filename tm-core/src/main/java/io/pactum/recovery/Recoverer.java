@@ -280,7 +280,7 @@ public final class Recoverer {
             }
             boolean done = true;
             for (BranchRecord b : d.branches()) {
-                done &= isFinished(d, b, listings.get(b.resourceName()), resolved);
+                done &= isFinished(d, b, listings.get(b.resourceName()), resolved, t);
             }
             if (done) {
                 log.writeDone(d.globalId());
@@ -290,7 +290,7 @@ public final class Recoverer {
         }
     }
 
-    private boolean isFinished(CommitDecision d, BranchRecord b, Listing listing, Set<PactumXid> resolved) {
+    private boolean isFinished(CommitDecision d, BranchRecord b, Listing listing, Set<PactumXid> resolved, Tally t) {
         if (resolved.contains(b.xid())) {
             return true;
         }
@@ -300,7 +300,15 @@ public final class Recoverer {
             }
             return false;
         }
-        return listing.ok() && !listing.xids().contains(b.xid());
+        if (!listing.ok() || listing.xids().contains(b.xid())) {
+            return false;
+        }
+        // Committed before the crash, or ended by hand: either way it is no longer there to commit.
+        if (reported.add("gone:" + b.xid())) {
+            t.alreadyCommitted++;
+            Message.RECOVERY_ALREADY_DONE.log(b.xid(), b.resourceName());
+        }
+        return true;
     }
 
     private void forgetUnseen(Map<String, Listing> listings) {

@@ -90,6 +90,7 @@ class RecovererTest {
         ScanReport r = recoverer.scan();
 
         assertThat(r.committed()).isEqualTo(1);
+        assertThat(r.alreadyCommitted()).as("A, gone from its resource, is reported").isEqualTo(1);
         assertThat(r.decisionsFinished()).isEqualTo(1);
     }
 

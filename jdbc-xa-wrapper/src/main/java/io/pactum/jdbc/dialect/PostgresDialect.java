@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import javax.sql.XADataSource;
+import javax.transaction.xa.XAException;
 
 /**
  * PostgreSQL through pgjdbc. Two-phase commit needs {@code max_prepared_transactions > 0}, which
@@ -55,6 +56,35 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public boolean joinAllowed() {
+        return false;
+    }
+
+    /**
+     * pgjdbc answers {@code COMMIT PREPARED} / {@code ROLLBACK PREPARED} for a gid the server no
+     * longer has (SQLSTATE 42704, e.g. a DBA ended the branch by hand) with {@code XAER_RMERR};
+     * the XA answer is {@code XAER_NOTA}, which tells "already ended" from "try again".
+     */
+    @Override
+    public XAException translate(XAException failure) {
+        if (failure.errorCode == XAException.XAER_RMERR && hasState(failure, UNKNOWN_PREPARED_TRANSACTION)) {
+            XAException nota = new XAException("PostgreSQL no longer knows this prepared transaction: "
+                    + failure.getMessage());
+            nota.errorCode = XAException.XAER_NOTA;
+            nota.initCause(failure);
+            return nota;
+        }
+        return Dialect.super.translate(failure);
+    }
+
+    /** SQLSTATE undefined_object, as PostgreSQL reports an unknown prepared transaction. */
+    static final String UNKNOWN_PREPARED_TRANSACTION = "42704";
+
+    private static boolean hasState(Throwable failure, String state) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
         return false;
     }
 

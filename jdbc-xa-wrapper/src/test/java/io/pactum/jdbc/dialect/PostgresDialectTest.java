@@ -32,6 +32,15 @@ class PostgresDialectTest {
     }
 
     @Test
+    void anUnknownPreparedTransactionIsXaerNotaNotAnErrorToRetry() {
+        XAException driver = xa(XAException.XAER_RMERR,
+                new SQLException("prepared transaction with identifier \"x\" does not exist", "42704"));
+        assertThat(dialect.translate(driver).errorCode).isEqualTo(XAException.XAER_NOTA);
+        assertThat(dialect.translate(xa(XAException.XAER_RMERR, new SQLException("other", "XX000"))).errorCode)
+                .isEqualTo(XAException.XAER_RMERR);
+    }
+
+    @Test
     void aStatementWithoutStateIsNoLostConnection() {
         assertThat(dialect.isConnectionLost(new SQLException("no state"))).isFalse();
     }
