@@ -1,0 +1,56 @@
+package io.pactum.cli.ops;
+
+import io.pactum.cli.xid.XidPattern;
+import io.pactum.log.HeuristicRecord;
+import io.pactum.xid.PactumXid;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the databases hold prepared, joined with what the log says: the rows of {@code pactum
+ * list}, {@code show}, and what {@code commit}, {@code rollback} and {@code forget} act on.
+ */
+public record Survey(LogView log, List<Row> rows, Map<String, String> failures, Instant at) {
+
+    public static Survey take(LogView log, Resources.Scan scan, Set<String> takeover, Instant now) {
+        List<Row> rows = new ArrayList<>();
+        for (Resources.Prepared p : scan.prepared()) {
+            Optional<PactumXid> x = PactumXid.parse(p.xid());
+            Owner owner = x.map(px -> owner(px, log, takeover)).orElse(Owner.FOREIGN);
+            rows.add(new Row(p.resource(), p.xid(), owner,
+                    owner == Owner.OURS ? log.decision(x.get().globalId()).orElse(null) : null,
+                    owner == Owner.OURS ? log.heuristic(x.get()).orElse(null) : null, true));
+        }
+        for (HeuristicRecord h : log.heuristics()) {
+            PactumXid x = h.branch().xid();
+            boolean listed = rows.stream().anyMatch(r -> r.pactum().filter(x::equals).isPresent());
+            if (!listed) {
+                rows.add(new Row(h.branch().resourceName(), io.pactum.cli.xid.RawXid.of(x), Owner.OURS,
+                        log.decision(x.globalId()).orElse(null), h, false));
+            }
+        }
+        return new Survey(log, List.copyOf(rows), Map.copyOf(scan.failures()), now);
+    }
+
+    private static Owner owner(PactumXid x, LogView log, Set<String> takeover) {
+        String node = x.globalId().nodeId().value();
+        if (node.equals(log.node().value())) {
+            return Owner.OURS;
+        }
+        return takeover.contains(node) ? Owner.TAKEN_OVER : Owner.OTHER_NODE;
+    }
+
+    public List<Row> matching(XidPattern pattern) {
+        return rows.stream().filter(r -> pattern.matches(r.xid())).toList();
+    }
+
+    /** How long ago the transaction decided to commit; empty without a decision. */
+    public Optional<Duration> age(Row r) {
+        return Optional.ofNullable(r.decision()).map(d -> Duration.between(d.decidedAt(), at));
+    }
+}
