@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Reads a file journal without its lock ({@link FileJournal#inspect}) and tells who holds the
  * lock: Linux lists every POSIX lock in {@code /proc/locks}; elsewhere the holder the lock file
- * names is checked when it runs on this host.
+ * names is checked when it runs on this host. The lock file is only read when another process
+ * holds it: a process that closes any descriptor of a file loses its POSIX locks on it.
  */
 public final class FileLogReader {
     static final String LOCK_FILE = "pactum.lock";
@@ -46,12 +47,17 @@ public final class FileLogReader {
         if (!Files.exists(lock)) {
             return Holder.none("nobody (the log directory has never been opened)");
         }
+        Optional<Long> locker = lockerFromProc(lock);
+        long self = ProcessHandle.current().pid();
+        if (locker != null && locker.isPresent() && locker.get() == self) {
+            // Never open the lock file here: closing it would drop this process's own POSIX lock.
+            return new Holder(Holder.State.RUNNING, "this process (pid " + self + ")", Optional.empty(), Duration.ZERO);
+        }
         String text = readQuietly(lock);
         Matcher m = HOLDER.matcher(text.trim());
         Optional<Long> pid = m.matches() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
         Optional<Instant> since = m.matches() ? instant(m.group(3)) : Optional.empty();
         String named = text.isBlank() ? "another process" : "[" + text.trim() + "]";
-        Optional<Long> locker = lockerFromProc(lock);
         if (locker != null) {
             if (locker.isEmpty()) {
                 return Holder.none("nobody (last held by " + named + ")");
