@@ -47,6 +47,7 @@ final class RecoverCommand implements Command {
         Args args = Args.parse(argList, Set.of("--once", "--wait"), Set.of("--config"));
         args.none();
         Config config = Operator.config(args);
+        LogOutput.keepThroughShutdown(); // before java.util.logging starts
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

@@ -91,8 +91,8 @@ final class ResolveCommand implements Command {
                 audit.record(line(s, e.getKey(), false, "refused", e.getValue()));
                 results.add(result(e.getKey(), "refused", e.getValue(), null));
                 if (!args.has("--json")) {
-                    err.println("pactum " + name() + ": refused: " + e.getValue() + ". Nothing was done; --force "
-                            + name() + "s anyway (the audit file records it)");
+                    err.println("pactum " + name() + ": refused: " + e.getValue() + ". Nothing was done; --force does it "
+                            + "anyway (the audit file records it)");
                 }
             }
             code = ExitCode.REFUSED;

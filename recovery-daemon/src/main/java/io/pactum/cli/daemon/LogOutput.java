@@ -19,6 +19,16 @@ public final class LogOutput implements AutoCloseable {
     private final boolean parents;
     private final Level level;
 
+    /**
+     * Asks java.util.logging for {@link DaemonLogManager}; effective only when it has not started
+     * yet in this JVM (a command run inside another program keeps that program's manager).
+     */
+    public static void keepThroughShutdown() {
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", "io.pactum.cli.daemon.DaemonLogManager");
+        }
+    }
+
     public LogOutput(PrintStream out) {
         this.parents = logger.getUseParentHandlers();
         this.level = logger.getLevel();
