@@ -73,13 +73,17 @@ final class RecoverCommand implements Command {
         if (daemon == null) {
             return ExitCode.OK; // stopped while waiting for the log
         }
-        try (daemon) {
-            if (args.has("--once")) {
-                return daemon.runOnce(stop).isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+        if (!args.has("--once")) {
+            try (daemon) {
+                daemon.runUntil(stop);
             }
-            daemon.runUntil(stop);
             return ExitCode.OK;
         }
+        List<String> left;
+        try (daemon) {
+            left = daemon.runOnce(stop);
+        }
+        return Daemon.leftInDoubt(config, left).isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }
 
     private static void awaitQuietly(CountDownLatch finished) {

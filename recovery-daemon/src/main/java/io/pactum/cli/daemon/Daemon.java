@@ -5,6 +5,8 @@ import io.pactum.cli.config.Config;
 import io.pactum.cli.config.Durations;
 import io.pactum.cli.ops.FileLogReader;
 import io.pactum.cli.ops.Holder;
+import io.pactum.cli.ops.LogView;
+import io.pactum.cli.ops.Logs;
 import io.pactum.cli.ops.PostgresLogReader;
 import io.pactum.cli.ops.Resources;
 import io.pactum.log.CommitDecision;
@@ -176,9 +178,9 @@ public final class Daemon implements AutoCloseable {
      * scan once the orphan safety interval has passed (the engine rolls back only branches seen
      * in two scans that far apart).
      *
-     * @return what is left in doubt: empty when nothing is
+     * @return what the scans could not finish: empty when nothing
      */
-    public List<String> runOnce(CountDownLatch stop) throws InterruptedException, LogException {
+    public List<String> runOnce(CountDownLatch stop) throws InterruptedException {
         ScanReport r = scan(true);
         if (r.waiting() > 0 && !stop.await(config.orphanSafetyInterval().toMillis() + 1, TimeUnit.MILLISECONDS)) {
             r = scan(true);
@@ -193,20 +195,32 @@ public final class Daemon implements AutoCloseable {
         if (r.waiting() > 0) {
             left.add(r.waiting() + " branch(es) still waiting");
         }
-        List<CommitDecision> pending = tm.log().pendingDecisions();
+        return left;
+    }
+
+    /**
+     * What the log still holds after a pass, read once the daemon has closed it (so that every
+     * "done" it wrote is in): pending decisions are in doubt; heuristic outcomes wait for an
+     * operator but are not in doubt. Logs both.
+     *
+     * @param left what the scans could not finish; the pending decisions are added to it
+     */
+    public static List<String> leftInDoubt(Config config, List<String> left) throws LogException {
+        LogView log = Logs.read(config);
+        List<String> all = new ArrayList<>(left);
+        List<CommitDecision> pending = log.pending();
         if (!pending.isEmpty()) {
-            left.add(pending.size() + " decision(s) not finished (" + pending.stream().limit(5)
+            all.add(pending.size() + " decision(s) not finished (" + pending.stream().limit(5)
                     .map(d -> d.globalId().toString()).collect(Collectors.joining(", ")) + (pending.size() > 5 ? ", ..."
                     : "") + ")");
         }
-        if (!left.isEmpty()) {
-            DaemonMessage.LEFT_IN_DOUBT.log(String.join("; ", left));
+        if (!all.isEmpty()) {
+            DaemonMessage.LEFT_IN_DOUBT.log(String.join("; ", all));
         }
-        int heuristics = tm.log().heuristics().size();
-        if (heuristics > 0) {
-            DaemonMessage.HEURISTICS_WAITING.log(heuristics);
+        if (!log.heuristics().isEmpty()) {
+            DaemonMessage.HEURISTICS_WAITING.log(log.heuristics().size());
         }
-        return left;
+        return all;
     }
 
     public NodeId nodeId() {
