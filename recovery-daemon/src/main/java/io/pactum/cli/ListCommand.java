@@ -75,8 +75,17 @@ final class ListCommand implements Command {
         }
         t.print(out);
         out.println();
+        int others = 0;
         for (Row r : s.rows()) {
-            out.println(r.xidText() + " on " + r.resource() + ": " + Rules.advise(r, s.log().holder()).reason());
+            Rules.Advice a = Rules.advise(r, s.log().holder());
+            if (a.action().equals("none")) {
+                others++;
+            } else {
+                out.println(r.xidText() + " on " + r.resource() + ": " + a.reason());
+            }
+        }
+        if (others > 0) {
+            out.println(others + " branch(es) belong to other nodes or other transaction managers, which resolve them");
         }
     }
 

@@ -45,7 +45,7 @@ public final class FileLogReader {
     public static Holder holder(Path dir) {
         Path lock = dir.resolve(LOCK_FILE);
         if (!Files.exists(lock)) {
-            return Holder.none("nobody (the log directory has never been opened)");
+            return Holder.none("never opened");
         }
         Optional<Long> locker = lockerFromProc(lock);
         long self = ProcessHandle.current().pid();
@@ -60,7 +60,7 @@ public final class FileLogReader {
         String named = text.isBlank() ? "another process" : "[" + text.trim() + "]";
         if (locker != null) {
             if (locker.isEmpty()) {
-                return Holder.none("nobody (last held by " + named + ")");
+                return Holder.none("last held by " + named);
             }
             boolean same = pid.equals(locker);
             return new Holder(Holder.State.RUNNING, same ? named : "pid " + locker.get(),
@@ -69,9 +69,10 @@ public final class FileLogReader {
         if (m.matches() && m.group(2).equals(localHost())) {
             boolean alive = ProcessHandle.of(pid.get()).map(ProcessHandle::isAlive).orElse(false);
             return alive ? new Holder(Holder.State.RUNNING, named, since, Duration.ofSeconds(1))
-                    : Holder.none("nobody (last held by " + named + ", which has ended)");
+                    : Holder.none("last held by " + named + ", which has ended");
         }
-        return new Holder(Holder.State.UNKNOWN, "maybe " + named + " (cannot check from here)", since, Duration.ofMinutes(1));
+        return new Holder(Holder.State.UNKNOWN, named + " (not checked: it runs on another host)", since,
+                Duration.ofMinutes(1));
     }
 
     /** The pid holding a POSIX lock on the file, empty when none; null when /proc/locks cannot tell. */

@@ -128,7 +128,7 @@ public final class PostgresLogReader {
             p.setLong(2, Integer.toUnsignedLong(node.value().hashCode()));
             try (ResultSet r = p.executeQuery()) {
                 if (!r.next()) {
-                    return Holder.none("nobody (no session holds node " + node + "'s lock on " + settings.table() + ")");
+                    return Holder.none("no session holds node " + node + "'s lock on " + settings.table());
                 }
                 Timestamp started = r.getTimestamp(2);
                 String who = "PostgreSQL session pid " + r.getLong(1) + (r.getString(3) == null ? "" : " from "

@@ -34,6 +34,8 @@ public record Survey(LogView log, List<Row> rows, Map<String, String> failures, 
                         log.decision(x.globalId()).orElse(null), h, false));
             }
         }
+        // Ours first: what this node must resolve; then what belongs to others.
+        rows.sort(java.util.Comparator.comparing(Row::owner));
         return new Survey(log, List.copyOf(rows), Map.copyOf(scan.failures()), now);
     }
 
