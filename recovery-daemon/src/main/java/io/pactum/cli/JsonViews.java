@@ -2,6 +2,7 @@ package io.pactum.cli;
 
 import io.pactum.cli.ops.Holder;
 import io.pactum.cli.ops.LogView;
+import io.pactum.cli.ops.Owner;
 import io.pactum.cli.ops.Row;
 import io.pactum.cli.ops.Rules;
 import io.pactum.cli.ops.Survey;
@@ -43,8 +44,7 @@ final class JsonViews {
         o.put("owner", r.owner().name().toLowerCase().replace('_', '-'));
         o.put("node", r.pactum().map(p -> p.globalId().nodeId().value()).orElse(null));
         o.put("prepared", r.prepared());
-        o.put("decision", r.decision() != null ? "commit" : r.pactum().isPresent() && r.owner().name().equals("OURS")
-                ? "none" : null);
+        o.put("decision", r.decision() != null ? "commit" : r.owner() == Owner.OURS ? "none" : null);
         o.put("decidedAt", r.decision() == null ? null : r.decision().decidedAt());
         o.put("ageSeconds", s.age(r).map(java.time.Duration::getSeconds).orElse(null));
         o.put("heuristic", r.heuristic() == null ? null : heuristic(r.heuristic()));

@@ -1,6 +1,7 @@
 package io.pactum.cli;
 
 import io.pactum.cli.config.Config;
+import io.pactum.cli.config.ConfigException;
 import io.pactum.cli.daemon.Daemon;
 import io.pactum.cli.daemon.LogOutput;
 import java.io.PrintStream;
@@ -46,7 +47,18 @@ final class RecoverCommand implements Command {
     public int run(List<String> argList, PrintStream out, PrintStream err) throws Exception {
         Args args = Args.parse(argList, Set.of("--once", "--wait"), Set.of("--config"));
         args.none();
-        Config config = Operator.config(args);
+        Config config;
+        try {
+            config = Operator.config(args);
+        } catch (ConfigException e) {
+            err.println("pactum recover: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+        if (config.resources().isEmpty()) {
+            err.println("pactum recover: no data source is configured: add resource.NAME.url (and .user, .password) "
+                    + "for every data source of the application, under the name it gives them");
+            return ExitCode.USAGE;
+        }
         LogOutput.keepThroughShutdown(); // before java.util.logging starts
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
