@@ -3,6 +3,8 @@
 # then prints the Markdown tables. Options: see benchmarks/README.md or `run.sh --help`.
 #   bash benchmarks/run.sh --quick     # smoke run, about a minute
 #   bash benchmarks/run.sh             # full run: 3 reps x 36 cells x (5 s + 10 s)
+#   bash benchmarks/run.sh --suite durable    # durable logs on the disk, syncs counted (needs strace)
+#   bash benchmarks/run.sh --suite space      # 1 million transactions: does the file journal stay bounded?
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,4 +33,4 @@ fi
 
 # The launcher itself mostly waits for the cells' JVMs: keep it small.
 exec java -Xmx128m -XX:+UseSerialGC -cp "$classes:$(cat "$stamp")" io.pactum.bench.BenchMain \
-  --out benchmarks/results "$@"
+  --out benchmarks/results --disk-dir benchmarks/work "$@"

@@ -6,11 +6,15 @@ import java.util.Map;
 
 /**
  * What one cell (one system, variant and thread count, in its own JVM) measured. The cell's JVM
- * prints it as one {@code RESULT key=value ...} line; the launcher reads it back.
+ * prints it as one {@code RESULT key=value ...} line; the launcher reads it back. The measured
+ * period's wall-clock window lets the launcher count the syncs an strace of the cell saw in it;
+ * {@code syncs} is that count (or the database server's count for a database log, or -1), made
+ * while {@code syncTransactions} transactions ran.
  */
 record CellResult(String system, String variant, int threads, long transactions, long errors, double seconds,
         double txPerSecond, double p50Micros, double p90Micros, double p99Micros, double p999Micros,
-        double maxMicros, double meanMicros, long gcCount, long gcMillis, long allocBytesPerTx, double loadAverage) {
+        double maxMicros, double meanMicros, long gcCount, long gcMillis, long allocBytesPerTx, double loadAverage,
+        long windowStartMicros, long windowEndMicros, long syncs, long syncTransactions) {
 
     static final String PREFIX = "RESULT ";
 
@@ -19,7 +23,19 @@ record CellResult(String system, String variant, int threads, long transactions,
         return new CellResult(cell.system(), cell.variant(), cell.threads(), o.transactions(), o.errors(), o.seconds(),
                 o.transactions() / o.seconds(), micros(h.percentile(0.50)), micros(h.percentile(0.90)),
                 micros(h.percentile(0.99)), micros(h.percentile(0.999)), micros(h.max()), h.mean() / 1000.0,
-                o.gcCount(), o.gcMillis(), perTransaction(o.allocatedBytes(), o.transactions()), loadAverage);
+                o.gcCount(), o.gcMillis(), perTransaction(o.allocatedBytes(), o.transactions()), loadAverage,
+                o.window().startMicros(), o.window().endMicros(), -1, o.transactions());
+    }
+
+    CellResult withSyncs(long count, long whileTransactions) {
+        return new CellResult(system, variant, threads, transactions, errors, seconds, txPerSecond, p50Micros,
+                p90Micros, p99Micros, p999Micros, maxMicros, meanMicros, gcCount, gcMillis, allocBytesPerTx,
+                loadAverage, windowStartMicros, windowEndMicros, count, whileTransactions);
+    }
+
+    /** Syncs per committed transaction, or NaN when they were not counted. */
+    double syncsPerTx() {
+        return syncs < 0 || syncTransactions == 0 ? Double.NaN : (double) syncs / syncTransactions;
     }
 
     private static long perTransaction(long bytes, long transactions) {
@@ -34,9 +50,11 @@ record CellResult(String system, String variant, int threads, long transactions,
         return PREFIX + String.format(Locale.ROOT,
                 "system=%s variant=%s threads=%d transactions=%d errors=%d seconds=%.4f tx_per_s=%.1f "
                         + "p50_us=%.2f p90_us=%.2f p99_us=%.2f p999_us=%.2f max_us=%.2f mean_us=%.2f "
-                        + "gc_count=%d gc_ms=%d alloc_b_per_tx=%d loadavg=%.2f",
+                        + "gc_count=%d gc_ms=%d alloc_b_per_tx=%d loadavg=%.2f window_start_us=%d window_end_us=%d "
+                        + "syncs=%d sync_tx=%d",
                 system, variant, threads, transactions, errors, seconds, txPerSecond, p50Micros, p90Micros,
-                p99Micros, p999Micros, maxMicros, meanMicros, gcCount, gcMillis, allocBytesPerTx, loadAverage);
+                p99Micros, p999Micros, maxMicros, meanMicros, gcCount, gcMillis, allocBytesPerTx, loadAverage,
+                windowStartMicros, windowEndMicros, syncs, syncTransactions);
     }
 
     static CellResult parse(String line) {
@@ -49,7 +67,9 @@ record CellResult(String system, String variant, int threads, long transactions,
                 Long.parseLong(f.get("transactions")), Long.parseLong(f.get("errors")), d(f, "seconds"),
                 d(f, "tx_per_s"), d(f, "p50_us"), d(f, "p90_us"), d(f, "p99_us"), d(f, "p999_us"), d(f, "max_us"),
                 d(f, "mean_us"), Long.parseLong(f.get("gc_count")), Long.parseLong(f.get("gc_ms")),
-                Long.parseLong(f.get("alloc_b_per_tx")), d(f, "loadavg"));
+                Long.parseLong(f.get("alloc_b_per_tx")), d(f, "loadavg"), Long.parseLong(f.get("window_start_us")),
+                Long.parseLong(f.get("window_end_us")), Long.parseLong(f.get("syncs")),
+                Long.parseLong(f.get("sync_tx")));
     }
 
     private static double d(Map<String, String> f, String key) {
@@ -58,12 +78,14 @@ record CellResult(String system, String variant, int threads, long transactions,
 
     static String csvHeader() {
         return "system,variant,threads,transactions,errors,seconds,tx_per_s,p50_us,p90_us,p99_us,p999_us,max_us,"
-                + "mean_us,gc_count,gc_ms,alloc_b_per_tx,loadavg";
+                + "mean_us,gc_count,gc_ms,alloc_b_per_tx,loadavg,syncs,syncs_per_tx";
     }
 
     String toCsv() {
-        return String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.4f,%.1f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%d,%d,%d,%.2f",
-                system, variant, threads, transactions, errors, seconds, txPerSecond, p50Micros, p90Micros,
-                p99Micros, p999Micros, maxMicros, meanMicros, gcCount, gcMillis, allocBytesPerTx, loadAverage);
+        return String.format(Locale.ROOT,
+                "%s,%s,%d,%d,%d,%.4f,%.1f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%d,%d,%d,%.2f,%d,%s", system, variant, threads,
+                transactions, errors, seconds, txPerSecond, p50Micros, p90Micros, p99Micros, p999Micros, maxMicros,
+                meanMicros, gcCount, gcMillis, allocBytesPerTx, loadAverage, syncs,
+                syncs < 0 ? "" : String.format(Locale.ROOT, "%.3f", syncsPerTx()));
     }
 }

@@ -4,6 +4,7 @@ import io.pactum.bench.workload.Workload;
 import jakarta.transaction.TransactionManager;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -19,13 +20,42 @@ final class Driver {
 
     private volatile int phase = WARMUP;
 
-    /** What one measured period produced. */
+    /**
+     * What one measured period produced.
+     *
+     * @param allTransactions the transactions of the warm-up and the measured period together
+     */
     record Outcome(long transactions, long errors, double seconds, LatencyHistogram latency, long gcCount,
-            long gcMillis, long allocatedBytes, String firstError, List<String> calls) {
+            long gcMillis, long allocatedBytes, String firstError, List<String> calls, Window window,
+            long allTransactions) {
+    }
+
+    /**
+     * The measured period on the wall clock (epoch microseconds, the clock strace prints), so
+     * that a tracer outside the JVM can count what happened within it.
+     */
+    record Window(long startMicros, long endMicros) {
+    }
+
+    /** Told when the measured period starts and ends, on the driver's thread, while the workers run. */
+    interface Period {
+        Period NONE = new Period() {
+        };
+
+        default void started() throws Exception {
+        }
+
+        default void ended() throws Exception {
+        }
     }
 
     Outcome run(TransactionManager tm, Workload workload, int threads, long warmupMillis, long measureMillis)
             throws Exception {
+        return run(tm, workload, threads, warmupMillis, measureMillis, Period.NONE);
+    }
+
+    Outcome run(TransactionManager tm, Workload workload, int threads, long warmupMillis, long measureMillis,
+            Period period) throws Exception {
         List<WorkerThread> workers = new ArrayList<>(threads);
         CountDownLatch ready = new CountDownLatch(threads);
         for (int i = 0; i < threads; i++) {
@@ -35,22 +65,34 @@ final class Driver {
         }
         ready.await();
         Thread.sleep(warmupMillis);
+        period.started();
         long[] gcBefore = gc();
+        long wallStart = epochMicros();
         long start = System.nanoTime();
         phase = MEASURE;
         Thread.sleep(measureMillis);
         phase = STOP;
         long end = System.nanoTime();
+        long wallEnd = epochMicros();
+        period.ended();
         for (WorkerThread w : workers) {
             w.join();
         }
         long[] gcAfter = gc();
-        return collect(workers, (end - start) / 1e9, gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]);
+        return collect(workers, (end - start) / 1e9, gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1],
+                new Window(wallStart, wallEnd));
     }
 
-    private static Outcome collect(List<WorkerThread> workers, double seconds, long gcCount, long gcMillis) {
+    private static long epochMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    }
+
+    private static Outcome collect(List<WorkerThread> workers, double seconds, long gcCount, long gcMillis,
+            Window window) {
         LatencyHistogram all = new LatencyHistogram();
         long tx = 0;
+        long everything = 0;
         long errors = 0;
         String firstError = null;
         List<String> calls = new ArrayList<>(workers.size());
@@ -60,12 +102,14 @@ final class Driver {
             calls.add(w.getName() + " " + (w.transactions + w.warmupTransactions) + " tx: " + w.worker.calls());
             all.add(w.latency);
             tx += w.transactions;
+            everything += w.transactions + w.warmupTransactions;
             errors += w.errors;
             if (firstError == null && w.firstError != null) {
                 firstError = w.firstError.toString();
             }
         }
-        return new Outcome(tx, errors, seconds, all, gcCount, gcMillis, allocated, firstError, calls);
+        return new Outcome(tx, errors, seconds, all, gcCount, gcMillis, allocated, firstError, calls, window,
+                everything);
     }
 
     /** Bytes this thread allocated so far (HotSpot counts them per thread), or -1. */

@@ -11,14 +11,20 @@ import java.util.function.ToDoubleFunction;
 /**
  * The Markdown tables: one per variant, a row per thread count, for each system its median
  * tx/s, p50 and p99 over the repetitions, then the first system's throughput ratio to each other.
+ * With durable logs also the disk's sync rate, the syncs per transaction of each system, and the
+ * first system against the disk and against its best peer.
  */
 final class Report {
     private final Options options;
     private final List<Measured> all;
+    private final List<BenchMain.DiskRate> disk;
+    private final List<SyncCount> syncs;
 
-    Report(Options options, List<Measured> all) {
+    Report(Options options, List<Measured> all, List<BenchMain.DiskRate> disk, List<SyncCount> syncs) {
         this.options = options;
         this.all = all;
+        this.disk = disk;
+        this.syncs = syncs;
     }
 
     String markdown() {
@@ -26,15 +32,29 @@ final class Report {
         for (String variant : options.variants) {
             md.append("### ").append(variant).append(": ").append(Workloads.get(variant).description())
                     .append("\n\n");
+            if (!disk.isEmpty()) {
+                md.append("disk syncs/s: the disk's own rate, one thread writing 8 kB and forcing the file (fdatasync) "
+                        + "in a loop for ").append(String.format(Locale.ROOT, "%.1f", options.syncProbeMillis / 1000.0))
+                        .append(" s before the cells of each thread count (median over the repetitions).\n\n");
+            }
             table(md, variant);
             notes(md, variant);
             md.append('\n');
+            if (!syncs.isEmpty()) {
+                syncTable(md, variant);
+            }
+            if (!disk.isEmpty()) {
+                targets(md, variant);
+            }
         }
         return md.toString();
     }
 
     private void table(StringBuilder md, String variant) {
         List<String> header = new ArrayList<>(List.of("threads"));
+        if (!disk.isEmpty()) {
+            header.add("disk syncs/s");
+        }
         for (String s : options.systems) {
             header.add(label(s) + " tx/s");
             header.add("p50 µs");
@@ -48,6 +68,10 @@ final class Report {
         md.append("|---").append("|---:".repeat(header.size() - 1)).append("|\n");
         for (int threads : options.threads) {
             List<String> cells = new ArrayList<>(List.of(Integer.toString(threads)));
+            if (!disk.isEmpty()) {
+                List<Double> rates = diskRates(threads);
+                cells.add(rates.isEmpty() ? "" : rate(median(rates)));
+            }
             for (String s : options.systems) {
                 List<CellResult> rs = results(s, variant, threads);
                 cells.add(rs.isEmpty() ? "fail" : rate(median(rs, CellResult::txPerSecond)));
@@ -60,6 +84,89 @@ final class Report {
             }
             row(md, cells);
         }
+    }
+
+    private List<Double> diskRates(int threads) {
+        return disk.stream().filter(d -> d.threads() == threads).map(d -> d.rate().perSecond()).toList();
+    }
+
+    /** Syncs per transaction of each system, from the counting runs. */
+    private void syncTable(StringBuilder md, String variant) {
+        md.append(String.format(Locale.ROOT, "Syncs per committed transaction (one counting run per cell after the "
+                + "repetitions, %.1f s warm-up + %.1f s measured, under strace: slower than the runs above, so it "
+                + "counts syncs, it does not time them; the tx/s in brackets is that run's):%n%n",
+                options.countWarmupMillis / 1000.0, options.countMeasureMillis / 1000.0));
+        List<String> header = new ArrayList<>(List.of("threads"));
+        options.systems.forEach(s -> header.add(label(s) + " syncs/tx"));
+        row(md, header);
+        md.append("|---").append("|---:".repeat(header.size() - 1)).append("|\n");
+        List<String> how = new ArrayList<>();
+        for (int threads : options.threads) {
+            List<String> cells = new ArrayList<>(List.of(Integer.toString(threads)));
+            for (String s : options.systems) {
+                SyncCount c = syncCount(new Cell(s, variant, threads));
+                cells.add(c == null ? "fail" : String.format(Locale.ROOT, "%.3f (%s)", c.perTx(),
+                        rate(c.result().txPerSecond())));
+                if (c != null) {
+                    how.add("- " + label(s) + " t=" + threads + ": " + c.how());
+                }
+            }
+            row(md, cells);
+        }
+        md.append("\nCounted from:\n").append(String.join("\n", how)).append("\n\n");
+    }
+
+    private SyncCount syncCount(Cell cell) {
+        return syncs.stream().filter(c -> c.result().system().equals(cell.system())
+                && c.result().variant().equals(cell.variant()) && c.result().threads() == cell.threads()).findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * The first system against the issue's targets: at 1 thread against the disk's sync rate,
+     * at every thread count against the best Narayana or Atomikos system of the same repetition,
+     * and its p99 latency. Each is computed within a repetition, then the median is taken.
+     */
+    private void targets(StringBuilder md, String variant) {
+        String base = options.systems.get(0);
+        List<String> peers = options.systems.stream().filter(s -> s.startsWith("narayana") || s.startsWith("atomikos"))
+                .toList();
+        md.append("Ratios (per repetition, then the median):\n\n");
+        for (int threads : options.threads) {
+            List<Double> ofDisk = new ArrayList<>();
+            List<Double> ofBest = new ArrayList<>();
+            for (int rep = 1; rep <= options.reps; rep++) {
+                CellResult b = find(rep, new Cell(base, variant, threads));
+                if (b == null) {
+                    continue;
+                }
+                for (BenchMain.DiskRate d : disk) {
+                    if (d.rep() == rep && d.threads() == threads) {
+                        ofDisk.add(b.txPerSecond() / d.rate().perSecond());
+                    }
+                }
+                double best = 0;
+                for (String p : peers) {
+                    CellResult r = find(rep, new Cell(p, variant, threads));
+                    best = r == null ? best : Math.max(best, r.txPerSecond());
+                }
+                if (best > 0) {
+                    ofBest.add(b.txPerSecond() / best);
+                }
+            }
+            List<CellResult> rs = results(base, variant, threads);
+            md.append(String.format(Locale.ROOT, "- t=%d: %s = %s of the disk's sync rate", threads, label(base),
+                    ofDisk.isEmpty() ? "?" : String.format(Locale.ROOT, "%.0f %%", 100 * median(ofDisk))));
+            if (!peers.isEmpty()) {
+                md.append(String.format(Locale.ROOT, ", %s× the best of %s", ofBest.isEmpty() ? "?"
+                        : String.format(Locale.ROOT, "%.2f", median(ofBest)),
+                        String.join("/", peers.stream().map(Report::label).toList())));
+            }
+            md.append(rs.isEmpty() ? "" : String.format(Locale.ROOT, ", p99 %s µs", micros(median(rs,
+                    CellResult::p99Micros))));
+            md.append('\n');
+        }
+        md.append('\n');
     }
 
     /** Failed cells and cells with failed transactions, so a number is never read without them. */

@@ -22,6 +22,11 @@ final class AtomikosSystem {
         return setup -> start(setup, setup.scratchDir().resolve("atomikos"));
     }
 
+    /** Its log on the real disk: two forced records per transaction. */
+    static SystemUnderTest logOnDisk() {
+        return setup -> start(setup, setup.diskDir().resolve("atomikos"));
+    }
+
     static SystemUnderTest.Running start(Setup setup, Path logDir) throws Exception {
         Files.createDirectories(logDir);
         System.setProperty("com.atomikos.icatch.log_base_dir", logDir.toString());

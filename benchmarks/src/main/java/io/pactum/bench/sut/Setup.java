@@ -10,6 +10,8 @@ import java.util.List;
  * @param threads how many worker threads will use it at once
  * @param resourceManagers the resource managers the workload enlists
  * @param scratchDir a fresh, empty directory on tmpfs for this cell only (deleted afterwards)
+ * @param diskDir a fresh, empty directory on the real disk for this cell only (deleted afterwards):
+ *                where a durable log goes
  */
-public record Setup(int threads, List<ResourceManager> resourceManagers, Path scratchDir) {
+public record Setup(int threads, List<ResourceManager> resourceManagers, Path scratchDir, Path diskDir) {
 }

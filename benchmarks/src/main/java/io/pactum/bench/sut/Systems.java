@@ -9,23 +9,31 @@ import java.util.Map;
  * run is the one the others are compared with (ratio columns).
  */
 public final class Systems {
-    /** A system's command-line name, its column label, and how to start it. */
-    public record Entry(String name, String label, SystemUnderTest system) {
+    /**
+     * A system's command-line name, its column label, how to start it, and whether its log is
+     * durable on the real disk (or in a database that is), which makes a run measure the disk too.
+     */
+    public record Entry(String name, String label, SystemUnderTest system, boolean durable) {
     }
 
     private static final Map<String, Entry> ALL = new LinkedHashMap<>();
 
     static {
-        add("pactum", "Pactum", PactumSystem.inMemory());
-        add("narayana", "Narayana", NarayanaSystem.volatileStore());
-        add("atomikos", "Atomikos", AtomikosSystem.logOnTmpfs());
+        add("pactum", "Pactum", PactumSystem.inMemory(), false);
+        add("narayana", "Narayana", NarayanaSystem.volatileStore(), false);
+        add("atomikos", "Atomikos", AtomikosSystem.logOnTmpfs(), false);
+        add("pactum-file", "Pactum-file", PactumSystem.fileJournal(), true);
+        add("pactum-pg", "Pactum-pg", PactumSystem.postgres(), true);
+        add("narayana-file", "Narayana-file", NarayanaSystem.fileStoreOnDisk(), true);
+        add("narayana-journal", "Narayana-journal", NarayanaSystem.journalOnDisk(), true);
+        add("atomikos-disk", "Atomikos-disk", AtomikosSystem.logOnDisk(), true);
     }
 
     private Systems() {
     }
 
-    private static void add(String name, String label, SystemUnderTest system) {
-        ALL.put(name, new Entry(name, label, system));
+    private static void add(String name, String label, SystemUnderTest system, boolean durable) {
+        ALL.put(name, new Entry(name, label, system, durable));
     }
 
     public static Entry get(String name) {
@@ -36,7 +44,22 @@ public final class Systems {
         return e;
     }
 
+    /** Every system. */
     public static List<String> names() {
         return List.copyOf(ALL.keySet());
+    }
+
+    /** The systems whose logs cost CPU only: the default run. */
+    public static List<String> inMemory() {
+        return ALL.values().stream().filter(e -> !e.durable()).map(Entry::name).toList();
+    }
+
+    /** The systems with a durable log: the durable suite. */
+    public static List<String> durable() {
+        return ALL.values().stream().filter(Entry::durable).map(Entry::name).toList();
+    }
+
+    public static boolean anyDurable(List<String> names) {
+        return names.stream().anyMatch(n -> get(n).durable());
     }
 }

@@ -23,6 +23,12 @@ import java.util.UUID;
 public final class LogDirectory implements AutoCloseable {
     static final String LOCK_FILE = "pactum.lock";
     static final String NODE_ID_FILE = "node-id";
+    /**
+     * Directories locked by this JVM. The operating system's lock belongs to the process, and
+     * closing any channel on the lock file releases it: a second open in the same JVM must be
+     * refused before it touches the file.
+     */
+    private static final java.util.Set<Path> HELD_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Path dir;
     private final FileChannel lockChannel;
@@ -48,6 +54,11 @@ public final class LogDirectory implements AutoCloseable {
             throw new LogException("cannot create the log directory " + dir + ": " + e
                     + "; create it, or configure a directory this process may write", e);
         }
+        Path key = realPath(dir);
+        if (!HELD_HERE.add(key)) {
+            throw new LogException("the log directory " + dir + " is in use by this process already: "
+                    + "close the transaction manager that uses it, or give this one another log directory");
+        }
         FileChannel ch = null;
         try {
             ch = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -59,13 +70,23 @@ public final class LogDirectory implements AutoCloseable {
             }
             writeHolder(ch);
             NodeId node = nodeId(dir, configuredNodeId);
-            return new LogDirectory(dir, ch, lock, node);
+            return new LogDirectory(key, ch, lock, node);
         } catch (IOException e) {
             closeQuietly(ch);
+            HELD_HERE.remove(key);
             throw new LogException("cannot lock the log directory " + dir + ": " + e, e);
         } catch (LogException | RuntimeException e) {
             closeQuietly(ch);
+            HELD_HERE.remove(key);
             throw e;
+        }
+    }
+
+    private static Path realPath(Path dir) throws LogException {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            throw new LogException("cannot resolve the log directory " + dir + ": " + e, e);
         }
     }
 
@@ -73,7 +94,7 @@ public final class LogDirectory implements AutoCloseable {
         try {
             return ch.tryLock();
         } catch (OverlappingFileLockException e) {
-            return null; // held by this same process
+            return null; // held by this same process through a path HELD_HERE did not recognise
         }
     }
 
@@ -154,6 +175,7 @@ public final class LogDirectory implements AutoCloseable {
             // closing the channel releases it too
         }
         closeQuietly(lockChannel);
+        HELD_HERE.remove(dir);
     }
 
     private static void closeQuietly(FileChannel ch) {

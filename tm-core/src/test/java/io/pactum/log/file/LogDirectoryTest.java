@@ -19,15 +19,36 @@ class LogDirectoryTest {
     Path dir;
 
     @Test
-    void aSecondTransactionManagerOnTheSameDirectoryIsRefusedWithTheHolderNamed() {
+    void aSecondTransactionManagerOnTheSameDirectoryIsRefusedWithTheHolderNamed() throws Exception {
         try (PactumTransactionManager first = Pactum.builder().logDirectory(dir).build()) {
             assertThatThrownBy(() -> Pactum.builder().logDirectory(dir).build())
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("is in use by")
-                    .hasMessageContaining("pid " + ProcessHandle.current().pid());
+                    .hasMessageContaining("is in use by this process");
             assertThat(first.nodeId()).isNotNull();
+            assertLockedForOtherProcesses();
         }
         Pactum.builder().logDirectory(dir).build().close(); // released on close
+    }
+
+    /** Another process finds the lock held, with the holder named (the refused open did not drop it). */
+    private void assertLockedForOtherProcesses() throws Exception {
+        Path probe = dir.resolve("LockProbe.java");
+        Files.writeString(probe, """
+                import java.nio.channels.FileChannel;
+                import java.nio.file.*;
+                public class LockProbe {
+                    public static void main(String[] a) throws Exception {
+                        try (FileChannel ch = FileChannel.open(Path.of(a[0]), StandardOpenOption.WRITE)) {
+                            System.exit(ch.tryLock() == null ? 1 : 0);
+                        }
+                    }
+                }
+                """);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, probe.toString(), dir.resolve("pactum.lock").toString())
+                .redirectErrorStream(true).start();
+        assertThat(p.waitFor()).as("the probe's exit code: 1 means the lock is held").isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("pactum.lock"))).contains("pid " + ProcessHandle.current().pid());
     }
 
     @Test
