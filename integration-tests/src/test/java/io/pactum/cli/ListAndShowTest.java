@@ -137,6 +137,19 @@ class ListAndShowTest {
     }
 
     @Test
+    void aDataSourceTheLogNamesButTheConfigLacksIsPointedOut() throws Exception {
+        GlobalId g = ops.transaction(OLD_EPOCH);
+        ops.decide(g, Map.of(Operations.branch(g, 1), PG, Operations.branch(g, 2), "ledger"));
+
+        Operations.Result list = ops.pactum("list", "--json");
+
+        assertThat(list.code()).as(list.toString()).isZero();
+        assertThat(list.json().get("unconfiguredResources").toString()).isEqualTo("[\"ledger\"]");
+        assertThat(list.err()).contains("the log names data source ledger, which the config does not: add "
+                + "resource.ledger.url");
+    }
+
+    @Test
     void anXidNobodyKnowsIsNotFoundAndABadOneIsAUsageError() {
         Operations.Result unknown = ops.pactum("show", ops.node + ":1:999#1");
         assertThat(unknown.code()).as(unknown.toString()).isEqualTo(ExitCode.NOT_FOUND);

@@ -54,6 +54,7 @@ final class ListCommand implements Command {
             Map<String, Object> o = JsonViews.log(s.log());
             o.put("branches", JsonViews.rows(s.rows(), s));
             o.put("failures", s.failures());
+            o.put("unconfiguredResources", s.unconfigured());
             out.println(Json.write(o));
         } else {
             print(s, out);

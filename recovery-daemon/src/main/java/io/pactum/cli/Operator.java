@@ -12,6 +12,8 @@ import io.pactum.log.LogException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** What the operator commands share: the config file, the log as read without its lock, the survey. */
 final class Operator {
@@ -33,7 +35,9 @@ final class Operator {
     static Survey survey(Config config) throws LogException {
         LogView log = Logs.read(config);
         Resources.Scan scan = Resources.of(config.resources()).scan();
-        return Survey.take(log, scan, config.takeover(), Instant.now());
+        Set<String> configured = config.resources().stream().map(Config.ResourceSettings::name)
+                .collect(Collectors.toSet());
+        return Survey.take(log, scan, configured, config.takeover(), Instant.now());
     }
 
     /** The first line of every human output: which node, which log, who holds it. */
@@ -51,5 +55,7 @@ final class Operator {
 
     static void failures(Survey s, PrintStream err) {
         s.failures().forEach((r, e) -> err.println("could not scan " + r + ": " + e));
+        s.unconfigured().forEach(r -> err.println("the log names data source " + r + ", which the config does not: "
+                + "add resource." + r + ".url (and .user, .password), or its branches stay out of sight"));
     }
 }

@@ -15,9 +15,14 @@ import java.util.Set;
  * What the databases hold prepared, joined with what the log says: the rows of {@code pactum
  * list}, {@code show}, and what {@code commit}, {@code rollback} and {@code forget} act on.
  */
-public record Survey(LogView log, List<Row> rows, Map<String, String> failures, Instant at) {
+public record Survey(LogView log, List<Row> rows, Map<String, String> failures, Set<String> unconfigured, Instant at) {
 
-    public static Survey take(LogView log, Resources.Scan scan, Set<String> takeover, Instant now) {
+    /**
+     * @param configured the names of the configured data sources: the log may name others, whose
+     *                   branches this survey cannot see
+     */
+    public static Survey take(LogView log, Resources.Scan scan, Set<String> configured, Set<String> takeover,
+            Instant now) {
         List<Row> rows = new ArrayList<>();
         for (Resources.Prepared p : scan.prepared()) {
             Optional<PactumXid> x = PactumXid.parse(p.xid());
@@ -36,7 +41,16 @@ public record Survey(LogView log, List<Row> rows, Map<String, String> failures, 
         }
         // Ours first: what this node must resolve; then what belongs to others.
         rows.sort(java.util.Comparator.comparing(Row::owner));
-        return new Survey(log, List.copyOf(rows), Map.copyOf(scan.failures()), now);
+        return new Survey(log, List.copyOf(rows), Map.copyOf(scan.failures()), unconfigured(log, configured), now);
+    }
+
+    /** Resources the log names that the config does not: their branches are invisible here. */
+    private static Set<String> unconfigured(LogView log, Set<String> configured) {
+        Set<String> names = new java.util.TreeSet<>();
+        log.pending().forEach(d -> d.branches().forEach(b -> names.add(b.resourceName())));
+        log.heuristics().forEach(h -> names.add(h.branch().resourceName()));
+        names.removeAll(configured);
+        return names;
     }
 
     private static Owner owner(PactumXid x, LogView log, Set<String> takeover) {
