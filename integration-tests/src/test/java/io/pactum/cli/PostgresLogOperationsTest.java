@@ -105,6 +105,29 @@ class PostgresLogOperationsTest {
     }
 
     @Test
+    void aTakenOverNodesDecisionInTheSharedTableIsReadToo() throws Exception {
+        String other = "other-" + ops.node.substring(4);
+        ops.writeConfig("log.postgres.url = " + Databases.PG_URL + "\nlog.postgres.user = " + Databases.PG_USER
+                + "\nlog.postgres.password = " + Databases.PG_PASSWORD + "\nlog.postgres.table = " + table
+                + "\nrecovery.takeover = " + other + "\n");
+        GlobalId g = ops.transaction(other, OLD_EPOCH);
+        PactumXid branch = Operations.branch(g, 1);
+        ops.prepare(PG, branch, 7);
+        try (PostgresLog dead = PostgresLog.builder(Databases.postgres()).nodeId(other).table(table).build()) {
+            Instant now = Instant.now();
+            dead.writeDecision(new CommitDecision(g, List.of(new BranchRecord(branch, PG),
+                    new BranchRecord(Operations.branch(g, 2), MY)), now.plusSeconds(60), now));
+        }
+
+        Operations.Result list = ops.pactum("list", "--json");
+
+        JsonNode row = ops.listed(list, branch, PG);
+        assertThat(row.get("owner").asText()).isEqualTo("taken-over");
+        assertThat(row.get("suggestedAction").asText()).isEqualTo("commit");
+        assertThat(ops.pactum("rollback", branch.toString()).code()).isEqualTo(ExitCode.REFUSED);
+    }
+
+    @Test
     void forgetDeletesTheHeuristicRowEvenWhileTheApplicationRuns() throws Exception {
         Operations.Result forget = ops.pactum("forget", heuristic.toString());
 

@@ -19,6 +19,6 @@ public final class Logs {
             return v;
         }
         Config.PostgresLog pg = (Config.PostgresLog) c.log();
-        return new PostgresLogReader(pg, new NodeId(c.nodeId().orElseThrow())).read();
+        return new PostgresLogReader(pg, new NodeId(c.nodeId().orElseThrow())).read(c.takeover());
     }
 }

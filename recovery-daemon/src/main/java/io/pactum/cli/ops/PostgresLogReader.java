@@ -42,9 +42,17 @@ public final class PostgresLogReader {
     }
 
     public LogView read() throws LogException {
+        return read(java.util.Set.of());
+    }
+
+    /**
+     * @param takenOver other nodes whose pending decisions to read too: a node taken over
+     *                  (recovery.takeover) that logged to this table left its decisions here
+     */
+    public LogView read(java.util.Set<String> takenOver) throws LogException {
         try (Connection c = connect()) {
             List<LogView.Record> records = new ArrayList<>();
-            List<CommitDecision> pending = pending(c, records);
+            List<CommitDecision> pending = pending(c, records, takenOver);
             List<HeuristicRecord> heuristics = heuristics(c, records);
             return new LogView(node, settings.describe(), pending, heuristics, records, holder(c));
         } catch (SQLException e) {
@@ -53,11 +61,14 @@ public final class PostgresLogReader {
         }
     }
 
-    private List<CommitDecision> pending(Connection c, List<LogView.Record> records) throws SQLException, LogException {
+    private List<CommitDecision> pending(Connection c, List<LogView.Record> records, java.util.Set<String> takenOver)
+            throws SQLException, LogException {
         List<CommitDecision> result = new ArrayList<>();
+        List<String> nodes = new ArrayList<>(takenOver);
+        nodes.add(0, node.value());
         try (PreparedStatement p = c.prepareStatement("SELECT gtrid, resources, deadline, recorded_at FROM "
-                + settings.table() + " WHERE node_id = ? AND branch = 0 ORDER BY recorded_at")) {
-            p.setString(1, node.value());
+                + settings.table() + " WHERE node_id = ANY (?) AND branch = 0 ORDER BY recorded_at")) {
+            p.setArray(1, c.createArrayOf("varchar", nodes.toArray()));
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     GlobalId id = gtrid(r.getBytes(1));
@@ -141,7 +152,7 @@ public final class PostgresLogReader {
     }
 
     private String row(GlobalId id, int branch) {
-        return settings.table() + " row (" + node + ", " + id + ", " + branch + ")";
+        return settings.table() + " row (" + id.nodeId() + ", " + id + ", " + branch + ")";
     }
 
     private GlobalId gtrid(byte[] raw) throws LogException {

@@ -44,8 +44,10 @@ public final class Rules {
             case FOREIGN -> new Advice("none", "not a Pactum XID (format " + Integer.toHexString(r.xid().getFormatId())
                     + "): the transaction manager that prepared it resolves it");
             case OTHER_NODE -> new Advice("none", "belongs to node " + node(r) + ": that node's recovery resolves it");
-            case TAKEN_OVER -> new Advice("rollback", "node " + node(r) + " is taken over (recovery.takeover) and this "
-                    + "log holds no decision of it: recovery rolls it back");
+            case TAKEN_OVER -> r.decision() != null ? new Advice("commit", "its transaction (node " + node(r)
+                    + ", taken over) decided to commit at " + r.decision().decidedAt() + ": pactum commit")
+                    : new Advice("rollback", "node " + node(r) + " is taken over (recovery.takeover) and this log holds "
+                    + "no decision of it: recovery rolls it back");
             case OURS -> oursAdvice(r, holder);
         };
     }
@@ -72,8 +74,9 @@ public final class Rules {
                     + "its outcome");
             case OTHER_NODE -> Optional.of(x + " belongs to node " + node(r) + ", whose log this configuration does not "
                     + "read: use that node's configuration");
-            case TAKEN_OVER -> a == Action.COMMIT ? Optional.of(x + " belongs to taken-over node " + node(r)
-                    + ", whose decisions this log does not hold: nothing says its transaction committed")
+            case TAKEN_OVER -> r.decision() != null ? oursRefusal(a, r, Holder.none("taken over"))
+                    : a == Action.COMMIT ? Optional.of(x + " belongs to taken-over node " + node(r)
+                    + ", and this log holds no decision of its transaction: nothing says it committed")
                     : Optional.empty();
             case OURS -> oursRefusal(a, r, holder);
         };

@@ -27,8 +27,9 @@ public record Survey(LogView log, List<Row> rows, Map<String, String> failures, 
         for (Resources.Prepared p : scan.prepared()) {
             Optional<PactumXid> x = PactumXid.parse(p.xid());
             Owner owner = x.map(px -> owner(px, log, takeover)).orElse(Owner.FOREIGN);
+            boolean logged = owner == Owner.OURS || owner == Owner.TAKEN_OVER; // a shared table holds both
             rows.add(new Row(p.resource(), p.xid(), owner,
-                    owner == Owner.OURS ? log.decision(x.get().globalId()).orElse(null) : null,
+                    logged ? log.decision(x.get().globalId()).orElse(null) : null,
                     owner == Owner.OURS ? log.heuristic(x.get()).orElse(null) : null, true));
         }
         for (HeuristicRecord h : log.heuristics()) {

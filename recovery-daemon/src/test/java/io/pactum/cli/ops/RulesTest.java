@@ -95,4 +95,13 @@ class RulesTest {
         assertThat(Rules.refusal(Rules.Action.COMMIT, r, APP)).isPresent();
         assertThat(Rules.advise(r, APP).action()).isEqualTo("rollback");
     }
+
+    @Test
+    void aTakenOverNodesDecisionFoundInASharedTableIsKept() {
+        Row r = row(xid("n2", LOCKED_AT, 1), Owner.TAKEN_OVER, true);
+        assertThat(Rules.advise(r, APP).action()).isEqualTo("commit");
+        assertThat(Rules.refusal(Rules.Action.ROLLBACK, r, APP)).hasValueSatisfying(w -> assertThat(w)
+                .contains("half committed"));
+        assertThat(Rules.refusal(Rules.Action.COMMIT, r, APP)).isEmpty();
+    }
 }
