@@ -60,7 +60,7 @@ final class Operations implements AutoCloseable {
             Databases.PG_USER, Databases.PG_PASSWORD);
     private final XADataSource myXa = Dialects.forUrl(Databases.MYSQL_URL).xaDataSource(Databases.MYSQL_URL,
             Databases.MYSQL_USER, Databases.MYSQL_PASSWORD);
-    private final List<Object[]> prepared = new ArrayList<>();
+    private final List<Prepared> prepared = new ArrayList<>();
     private long sequence;
 
     Operations(Path dir) throws Exception {
@@ -126,7 +126,7 @@ final class Operations implements AutoCloseable {
             }
             r.end(xid, XAResource.TMSUCCESS);
             r.prepare(xid);
-            prepared.add(new Object[] {resource, xid});
+            prepared.add(new Prepared(resource, xid));
         } finally {
             c.close();
         }
@@ -165,7 +165,7 @@ final class Operations implements AutoCloseable {
             XAConnection c = xa(resource).getXAConnection();
             try {
                 for (Xid x : c.getXAResource().recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)) {
-                    if (prepared.stream().anyMatch(p -> p[0].equals(resource) && XidText.same((Xid) p[1], x))) {
+                    if (prepared.stream().anyMatch(p -> p.resource().equals(resource) && XidText.same(p.xid(), x))) {
                         left.add(resource + " " + XidText.format(x));
                     }
                 }
@@ -174,6 +174,10 @@ final class Operations implements AutoCloseable {
             }
         }
         return left;
+    }
+
+    /** A branch this test prepared. */
+    private record Prepared(String resource, Xid xid) {
     }
 
     /** A command's exit code and what it printed. */
@@ -235,10 +239,10 @@ final class Operations implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            for (Object[] p : prepared) {
-                XAConnection c = xa((String) p[0]).getXAConnection();
+            for (Prepared p : prepared) {
+                XAConnection c = xa(p.resource()).getXAConnection();
                 try {
-                    c.getXAResource().rollback((Xid) p[1]);
+                    c.getXAResource().rollback(p.xid());
                 } catch (XAException e) {
                     // finished by the test already
                 } finally {

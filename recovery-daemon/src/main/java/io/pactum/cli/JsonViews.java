@@ -48,7 +48,7 @@ final class JsonViews {
         o.put("decidedAt", r.decision() == null ? null : r.decision().decidedAt());
         o.put("ageSeconds", s.age(r).map(java.time.Duration::getSeconds).orElse(null));
         o.put("heuristic", r.heuristic() == null ? null : heuristic(r.heuristic()));
-        Rules.Advice a = Rules.advise(r, s.log().holder());
+        Rules.Advice a = Rules.advise(r, s.log().holder(), s.at());
         o.put("suggestedAction", a.action());
         o.put("reason", a.reason());
         return o;

@@ -72,13 +72,13 @@ final class ListCommand implements Command {
         Table t = new Table("XID", "RESOURCE", "OWNER", "STATE", "DECISION", "AGE", "SUGGESTED");
         for (Row r : s.rows()) {
             t.row(r.xidText(), r.resource(), r.owner().label(), state(r), decision(r), Rules.age(s.age(r)),
-                    Rules.advise(r, s.log().holder()).action());
+                    Rules.advise(r, s.log().holder(), s.at()).action());
         }
         t.print(out);
         out.println();
         int others = 0;
         for (Row r : s.rows()) {
-            Rules.Advice a = Rules.advise(r, s.log().holder());
+            Rules.Advice a = Rules.advise(r, s.log().holder(), s.at());
             if (a.action().equals("none")) {
                 others++;
             } else {

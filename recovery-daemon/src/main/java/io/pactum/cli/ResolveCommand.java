@@ -83,7 +83,7 @@ final class ResolveCommand implements Command {
             PrintStream err) throws Exception {
         boolean force = args.has("--force");
         Map<Row, String> refusals = new LinkedHashMap<>();
-        rows.forEach(r -> Rules.refusal(action, r, s.log().holder()).ifPresent(why -> refusals.put(r, why)));
+        rows.forEach(r -> Rules.refusal(action, r, s.log().holder(), s.at()).ifPresent(why -> refusals.put(r, why)));
         List<Map<String, Object>> results = new ArrayList<>();
         int code = ExitCode.OK;
         if (!refusals.isEmpty() && !force) {

@@ -146,7 +146,7 @@ final class ShowCommand implements Command {
             out.println("  hex         " + XidText.hex(r.xid()));
             out.println("  postgresql  " + XidText.postgresGid(r.xid()));
             out.println("  mysql       " + XidText.mysql(r.xid()));
-            Rules.Advice a = Rules.advise(r, s.log().holder());
+            Rules.Advice a = Rules.advise(r, s.log().holder(), s.at());
             out.println("  suggested   " + a.action() + ": " + a.reason());
         }
     }

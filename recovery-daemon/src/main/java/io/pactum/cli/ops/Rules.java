@@ -34,7 +34,14 @@ public final class Rules {
     public record Advice(String action, String reason) {
     }
 
-    public static Advice advise(Row r, Holder holder) {
+    /**
+     * How long after its decision a transaction may still be in its own phase 2 in the process
+     * that holds the log (retries included): a manual commit then would race it, and the
+     * application would take the branch it finds gone for a heuristic hazard.
+     */
+    static final Duration PHASE_TWO_GRACE = Duration.ofMinutes(1);
+
+    public static Advice advise(Row r, Holder holder, Instant now) {
         if (r.heuristic() != null) {
             return new Advice("forget", r.resource() + " ended this branch on its own (" + r.heuristic().outcome()
                     + ") while the transaction decided to " + (r.heuristic().committed() ? "commit" : "roll back")
@@ -48,11 +55,15 @@ public final class Rules {
                     + ", taken over) decided to commit at " + r.decision().decidedAt() + ": pactum commit")
                     : new Advice("rollback", "node " + node(r) + " is taken over (recovery.takeover) and this log holds "
                     + "no decision of it: recovery rolls it back");
-            case OURS -> oursAdvice(r, holder);
+            case OURS -> oursAdvice(r, holder, now);
         };
     }
 
-    private static Advice oursAdvice(Row r, Holder holder) {
+    private static Advice oursAdvice(Row r, Holder holder, Instant now) {
+        if (inPhaseTwo(r, holder, now)) {
+            return new Advice("wait", "its transaction decided to commit at " + r.decision().decidedAt() + " and may be "
+                    + "committing it right now in " + holder.description() + "; its recovery commits it otherwise");
+        }
         if (r.decision() != null) {
             return new Advice("commit", "its transaction decided to commit at " + r.decision().decidedAt()
                     + ": recovery commits it (or pactum commit)");
@@ -67,23 +78,28 @@ public final class Rules {
     }
 
     /** Why this manual action would contradict the log; empty when it would not. */
-    public static Optional<String> refusal(Action a, Row r, Holder holder) {
+    public static Optional<String> refusal(Action a, Row r, Holder holder, Instant now) {
         String x = r.xidText();
         return switch (r.owner()) {
             case FOREIGN -> Optional.of(x + " is not a Pactum XID: the transaction manager that prepared it decides "
                     + "its outcome");
             case OTHER_NODE -> Optional.of(x + " belongs to node " + node(r) + ", whose log this configuration does not "
                     + "read: use that node's configuration");
-            case TAKEN_OVER -> r.decision() != null ? oursRefusal(a, r, Holder.none("taken over"))
+            case TAKEN_OVER -> r.decision() != null ? oursRefusal(a, r, Holder.none("taken over"), now)
                     : a == Action.COMMIT ? Optional.of(x + " belongs to taken-over node " + node(r)
                     + ", and this log holds no decision of its transaction: nothing says it committed")
                     : Optional.empty();
-            case OURS -> oursRefusal(a, r, holder);
+            case OURS -> oursRefusal(a, r, holder, now);
         };
     }
 
-    private static Optional<String> oursRefusal(Action a, Row r, Holder holder) {
+    private static Optional<String> oursRefusal(Action a, Row r, Holder holder, Instant now) {
         String x = r.xidText();
+        if (a == Action.COMMIT && inPhaseTwo(r, holder, now)) {
+            return Optional.of("the transaction of " + x + " decided to commit at " + r.decision().decidedAt()
+                    + " and may be committing it right now in " + holder.description() + ", which would then report "
+                    + "a heuristic hazard for the branch it finds gone: wait a minute, its recovery commits it");
+        }
         if (r.decision() != null) {
             return a == Action.COMMIT ? Optional.empty() : Optional.of("the transaction of " + x + " decided to commit at "
                     + r.decision().decidedAt() + " and " + (r.decision().branches().size() - 1) + " other branch(es) "
@@ -98,6 +114,12 @@ public final class Rules {
         return a == Action.ROLLBACK ? Optional.empty() : Optional.of("the transaction of " + x + " has no commit decision "
                 + "and the process that began it has ended: it rolled back (presumed abort), and recovery rolls back "
                 + "its other branches; committing this one would leave it half committed");
+    }
+
+    /** A decision just written by a process that may still be running its phase 2. */
+    private static boolean inPhaseTwo(Row r, Holder holder, Instant now) {
+        return r.decision() != null && holder.mayRun(r.decision().globalId())
+                && Duration.between(r.decision().decidedAt(), now).compareTo(PHASE_TWO_GRACE) < 0;
     }
 
     private static String node(Row r) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class RulesTest {
     private static final Instant LOCKED_AT = Instant.parse("2026-11-26T10:00:00Z");
+    private static final Instant NOW = LOCKED_AT.plusSeconds(3600);
     private static final Holder NOBODY = Holder.none("nobody");
     private static final Holder APP = new Holder(Holder.State.RUNNING, "[pid 4711 on host-a]", Optional.of(LOCKED_AT),
             Duration.ofSeconds(1));
@@ -40,31 +41,42 @@ class RulesTest {
     @Test
     void rollingBackADecidedBranchIsRefusedCommittingItIsNot() {
         Row r = row(OLD_PROCESS, Owner.OURS, true);
-        assertThat(Rules.refusal(Rules.Action.ROLLBACK, r, NOBODY)).hasValueSatisfying(why -> assertThat(why)
+        assertThat(Rules.refusal(Rules.Action.ROLLBACK, r, NOBODY, NOW)).hasValueSatisfying(why -> assertThat(why)
                 .contains("decided to commit at " + LOCKED_AT).contains("1 other branch(es)").contains("half committed"));
-        assertThat(Rules.refusal(Rules.Action.COMMIT, r, APP)).isEmpty();
-        assertThat(Rules.advise(r, NOBODY).action()).isEqualTo("commit");
+        assertThat(Rules.refusal(Rules.Action.COMMIT, r, APP, NOW)).isEmpty();
+        assertThat(Rules.advise(r, NOBODY, NOW).action()).isEqualTo("commit");
+    }
+
+    @Test
+    void aDecisionJustWrittenByTheRunningApplicationIsLeftToItsPhaseTwo() {
+        Row r = row(RUNNING_PROCESS, Owner.OURS, true); // decided at LOCKED_AT
+        Instant soon = LOCKED_AT.plusSeconds(10);
+        assertThat(Rules.advise(r, APP, soon).action()).isEqualTo("wait");
+        assertThat(Rules.refusal(Rules.Action.COMMIT, r, APP, soon)).hasValueSatisfying(why -> assertThat(why)
+                .contains("may be committing it right now in [pid 4711 on host-a]").contains("heuristic hazard"));
+        assertThat(Rules.refusal(Rules.Action.COMMIT, r, APP, LOCKED_AT.plusSeconds(61))).as("a minute later").isEmpty();
+        assertThat(Rules.refusal(Rules.Action.COMMIT, r, NOBODY, soon)).as("the application is gone").isEmpty();
     }
 
     @Test
     void withoutADecisionAnEndedTransactionRolledBack() {
         Row r = row(OLD_PROCESS, Owner.OURS, false);
-        assertThat(Rules.refusal(Rules.Action.ROLLBACK, r, APP)).as("the app started after this process ended").isEmpty();
-        assertThat(Rules.refusal(Rules.Action.ROLLBACK, r, NOBODY)).isEmpty();
-        assertThat(Rules.refusal(Rules.Action.COMMIT, r, NOBODY)).hasValueSatisfying(why -> assertThat(why)
+        assertThat(Rules.refusal(Rules.Action.ROLLBACK, r, APP, NOW)).as("the app started after this process ended").isEmpty();
+        assertThat(Rules.refusal(Rules.Action.ROLLBACK, r, NOBODY, NOW)).isEmpty();
+        assertThat(Rules.refusal(Rules.Action.COMMIT, r, NOBODY, NOW)).hasValueSatisfying(why -> assertThat(why)
                 .contains("presumed abort").contains("half committed"));
-        assertThat(Rules.advise(r, APP).action()).isEqualTo("rollback");
+        assertThat(Rules.advise(r, APP, NOW).action()).isEqualTo("rollback");
     }
 
     @Test
     void aTransactionThatMayStillRunIsLeftToItsProcess() {
         Row r = row(RUNNING_PROCESS, Owner.OURS, false);
-        assertThat(Rules.refusal(Rules.Action.COMMIT, r, APP)).hasValueSatisfying(why -> assertThat(why)
+        assertThat(Rules.refusal(Rules.Action.COMMIT, r, APP, NOW)).hasValueSatisfying(why -> assertThat(why)
                 .contains("may still be running in [pid 4711 on host-a]").contains("roll it back"));
-        assertThat(Rules.refusal(Rules.Action.ROLLBACK, r, APP)).hasValueSatisfying(why -> assertThat(why)
+        assertThat(Rules.refusal(Rules.Action.ROLLBACK, r, APP, NOW)).hasValueSatisfying(why -> assertThat(why)
                 .contains("may still decide to commit it"));
-        assertThat(Rules.advise(r, APP).action()).isEqualTo("wait");
-        assertThat(Rules.refusal(Rules.Action.ROLLBACK, r, NOBODY)).as("nobody holds the log: it ended").isEmpty();
+        assertThat(Rules.advise(r, APP, NOW).action()).isEqualTo("wait");
+        assertThat(Rules.refusal(Rules.Action.ROLLBACK, r, NOBODY, NOW)).as("nobody holds the log: it ended").isEmpty();
     }
 
     @Test
@@ -81,27 +93,27 @@ class RulesTest {
         Row other = row(xid("n2", LOCKED_AT, 1), Owner.OTHER_NODE, false);
         Row foreign = new Row("pg", new RawXid(0x1234, new byte[] {1, 2}, new byte[] {3}), Owner.FOREIGN, null, null, true);
         for (Rules.Action a : Rules.Action.values()) {
-            assertThat(Rules.refusal(a, other, NOBODY)).hasValueSatisfying(w -> assertThat(w).contains("belongs to node n2"));
-            assertThat(Rules.refusal(a, foreign, NOBODY)).hasValueSatisfying(w -> assertThat(w).contains("not a Pactum XID"));
+            assertThat(Rules.refusal(a, other, NOBODY, NOW)).hasValueSatisfying(w -> assertThat(w).contains("belongs to node n2"));
+            assertThat(Rules.refusal(a, foreign, NOBODY, NOW)).hasValueSatisfying(w -> assertThat(w).contains("not a Pactum XID"));
         }
-        assertThat(Rules.advise(other, NOBODY).action()).isEqualTo("none");
-        assertThat(Rules.advise(foreign, NOBODY).reason()).contains("format 1234");
+        assertThat(Rules.advise(other, NOBODY, NOW).action()).isEqualTo("none");
+        assertThat(Rules.advise(foreign, NOBODY, NOW).reason()).contains("format 1234");
     }
 
     @Test
     void aTakenOverNodesBranchesRollBackLikeTheEngineDoes() {
         Row r = row(xid("n2", LOCKED_AT, 1), Owner.TAKEN_OVER, false);
-        assertThat(Rules.refusal(Rules.Action.ROLLBACK, r, APP)).isEmpty();
-        assertThat(Rules.refusal(Rules.Action.COMMIT, r, APP)).isPresent();
-        assertThat(Rules.advise(r, APP).action()).isEqualTo("rollback");
+        assertThat(Rules.refusal(Rules.Action.ROLLBACK, r, APP, NOW)).isEmpty();
+        assertThat(Rules.refusal(Rules.Action.COMMIT, r, APP, NOW)).isPresent();
+        assertThat(Rules.advise(r, APP, NOW).action()).isEqualTo("rollback");
     }
 
     @Test
     void aTakenOverNodesDecisionFoundInASharedTableIsKept() {
         Row r = row(xid("n2", LOCKED_AT, 1), Owner.TAKEN_OVER, true);
-        assertThat(Rules.advise(r, APP).action()).isEqualTo("commit");
-        assertThat(Rules.refusal(Rules.Action.ROLLBACK, r, APP)).hasValueSatisfying(w -> assertThat(w)
+        assertThat(Rules.advise(r, APP, NOW).action()).isEqualTo("commit");
+        assertThat(Rules.refusal(Rules.Action.ROLLBACK, r, APP, NOW)).hasValueSatisfying(w -> assertThat(w)
                 .contains("half committed"));
-        assertThat(Rules.refusal(Rules.Action.COMMIT, r, APP)).isEmpty();
+        assertThat(Rules.refusal(Rules.Action.COMMIT, r, APP, NOW)).isEmpty();
     }
 }
