@@ -188,8 +188,10 @@ public final class ConfigFile {
             String url = keys.containsKey("url") ? value(keys.get("url")) : null;
             if (url == null) {
                 problems.add("resource." + name + ".url is missing: set the JDBC URL of data source '" + name + "'");
-            } else if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:mysql:")
-                    && !url.startsWith("jdbc:mariadb:")) {
+            } else if (url.startsWith("jdbc:mariadb:")) {
+                problems.add("resource." + name + ".url '" + url + "': the CLI ships mysql-connector-j, not MariaDB "
+                        + "Connector/J: write the URL as jdbc:mysql://... (it reaches MariaDB too)");
+            } else if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:mysql:")) {
                 problems.add("resource." + name + ".url '" + url + "' is not a URL the CLI can reach: use jdbc:postgresql:"
                         + " or jdbc:mysql: (MySQL and MariaDB)");
             }

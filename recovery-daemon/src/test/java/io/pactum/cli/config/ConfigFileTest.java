@@ -84,6 +84,7 @@ class ConfigFileTest {
                 resource.a.uri = jdbc:postgresql://db/a
                 resource.b.url = jdbc:oracle:thin:@db
                 resource.c.url = jdbc:mysql://db/c
+                resource.d.url = jdbc:mariadb://db/d
                 resource.c.password = ${MISSING}
                 recovery.interval = 30
                 recovery.orphan-safety-interval = -5s
@@ -91,11 +92,12 @@ class ConfigFileTest {
                 colour = blue
                 """))
                 .isInstanceOf(ConfigException.class)
-                .satisfies(e -> assertThat(((ConfigException) e).problems()).hasSize(9))
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).hasSize(10))
                 .hasMessageContaining("node.id 'bad id!' is not a node id")
                 .hasMessageContaining("both log.directory and log.postgres.* are set")
                 .hasMessageContaining("unknown setting 'resource.a.uri' (a data source takes resource.NAME.url")
                 .hasMessageContaining("resource.b.url 'jdbc:oracle:thin:@db' is not a URL the CLI can reach")
+                .hasMessageContaining("resource.d.url 'jdbc:mariadb://db/d': the CLI ships mysql-connector-j")
                 .hasMessageContaining("resource.c.password uses ${MISSING}, which is not set in the environment")
                 .hasMessageContaining("recovery.interval: '30' is not a duration: write a number and a unit")
                 .hasMessageContaining("recovery.orphan-safety-interval: '-5s' is not a duration")
