@@ -8,7 +8,10 @@ final class ExitCode {
     static final int FAILED = 1;
     /** The arguments or the configuration are wrong; nothing was done. */
     static final int USAGE = 2;
-    /** Refused, because it would contradict what the log decided (use --force to override). */
+    /**
+     * Refused: it would contradict what the log decided (use --force to override), or
+     * {@code pactum recover} found the node's log in use by the running application.
+     */
     static final int REFUSED = 3;
     /** The thing asked about does not exist (an XID no database and no log knows). */
     static final int NOT_FOUND = 4;

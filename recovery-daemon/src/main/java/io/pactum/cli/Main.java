@@ -19,6 +19,13 @@ public final class Main {
     static Main standard() {
         List<Command> all = new ArrayList<>();
         all.add(new DemoCommand());
+        all.add(new RecoverCommand());
+        all.add(new ListCommand());
+        all.add(new ShowCommand());
+        all.add(new ResolveCommand(io.pactum.cli.ops.Rules.Action.COMMIT));
+        all.add(new ResolveCommand(io.pactum.cli.ops.Rules.Action.ROLLBACK));
+        all.add(new ForgetCommand());
+        all.add(new LogCommand());
         return new Main(all);
     }
 
