@@ -33,6 +33,15 @@ public interface TransactionLog extends AutoCloseable {
     /** The decisions that have no "done" yet: what recovery must finish. */
     List<CommitDecision> pendingDecisions() throws LogException;
 
+    /**
+     * The pending decisions of another node, for a node that took it over; empty when this log
+     * cannot see other nodes' decisions (a file journal holds one node's only). Recovery never
+     * rolls back a taken-over node's branch whose decisions it cannot read.
+     */
+    default Optional<List<CommitDecision>> pendingDecisionsOf(NodeId node) throws LogException {
+        return owner().filter(node::equals).isPresent() ? Optional.of(pendingDecisions()) : Optional.empty();
+    }
+
     /** The heuristic outcomes no operator has forgotten yet. */
     List<HeuristicRecord> heuristics() throws LogException;
 

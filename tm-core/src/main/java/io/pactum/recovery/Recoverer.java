@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -64,6 +65,8 @@ public final class Recoverer {
     private final Map<PactumXid, Memory> memory = new HashMap<>();
     private final Set<String> reported = new HashSet<>();
     private long scans;
+    /** The nodes whose decisions this scan could read: only their branches may be orphans. */
+    private Set<NodeId> decisionsVisible = Set.of();
 
     /** What recovery remembers of one branch between scans. */
     private static final class Memory {
@@ -115,9 +118,16 @@ public final class Recoverer {
                 listings.put(r.name(), list(r, t));
             }
             Map<GlobalId, CommitDecision> decisions = new HashMap<>();
-            for (CommitDecision d : log.pendingDecisions()) {
-                decisions.put(d.globalId(), d);
+            Set<NodeId> known = new HashSet<>();
+            for (NodeId n : nodes) {
+                Optional<List<CommitDecision>> of = n.equals(ownNode) ? Optional.of(log.pendingDecisions())
+                        : log.pendingDecisionsOf(n);
+                of.ifPresent(list -> {
+                    known.add(n);
+                    list.forEach(d -> decisions.put(d.globalId(), d));
+                });
             }
+            decisionsVisible = known;
             Set<PactumXid> resolved = new HashSet<>();
             for (Listing l : listings.values()) {
                 for (PactumXid xid : l.xids()) {
@@ -200,6 +210,9 @@ public final class Recoverer {
             return null; // not yet seen in two scans the safety interval apart
         }
         GlobalId g = xid.globalId();
+        if (!decisionsVisible.contains(g.nodeId())) {
+            return null; // its decisions are out of this log's sight: never presume abort
+        }
         if (!g.nodeId().equals(ownNode)) {
             return "node " + g.nodeId() + " was taken over by this one";
         }

@@ -8,6 +8,7 @@ import io.pactum.event.Listeners;
 import io.pactum.log.BranchRecord;
 import io.pactum.log.CommitDecision;
 import io.pactum.log.HeuristicOutcome;
+import io.pactum.log.TransactionLog;
 import io.pactum.testing.ScriptedResource;
 import io.pactum.testing.ScriptedResource.Call;
 import io.pactum.testing.ScriptedResource.Outcome;
@@ -25,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
@@ -170,12 +172,72 @@ class RecovererTest {
     }
 
     @Test
-    void aTakenOverNodesOrphansAreRolledBack() throws Exception {
+    void aTakenOverNodesOrphansAreRolledBackWhenItsDecisionsAreInSight() throws Exception {
+        TransactionLog sharedTable = new ForwardingLog(log) {
+            @Override
+            public Optional<List<CommitDecision>> pendingDecisionsOf(NodeId node) {
+                return Optional.of(List.of()); // a table all nodes share: node-b decided nothing
+            }
+        };
+        Recoverer takeover = new Recoverer(sharedTable, () -> registered, NODE, Set.of(NODE, new NodeId("node-b")),
+                current.epoch(), inFlight::contains, SAFETY, Duration.ofSeconds(10),
+                new PhaseContext(log, new Listeners(List.of()), 0, Duration.ZERO, clock));
         PactumXid orphan = prepared(a, new XidFactory(new NodeId("node-b"), 5).newGlobalId(), 1);
-        recoverer.scan();
+        takeover.scan();
         clock.advance(SAFETY);
-        assertThat(recoverer.scan().rolledBack()).isEqualTo(1);
+        assertThat(takeover.scan().rolledBack()).isEqualTo(1);
         assertThat(a.outcomes()).containsEntry(orphan, Outcome.ROLLED_BACK);
+    }
+
+    @Test
+    void aTakenOverNodesBranchIsNeverRolledBackWhenItsDecisionsAreOutOfSight() throws Exception {
+        PactumXid branch = prepared(a, new XidFactory(new NodeId("node-b"), 5).newGlobalId(), 1);
+        recoverer.scan();
+        clock.advance(SAFETY.multipliedBy(3));
+        ScanReport r = recoverer.scan();
+        assertThat(r.rolledBack()).isZero();
+        assertThat(r.waiting()).isEqualTo(1);
+        assertThat(a.outcomes()).containsEntry(branch, Outcome.PREPARED);
+    }
+
+    /** A log that passes everything on; tests override what they need. */
+    private static class ForwardingLog implements TransactionLog {
+        private final TransactionLog to;
+
+        ForwardingLog(TransactionLog to) {
+            this.to = to;
+        }
+
+        public void writeDecision(CommitDecision d) throws io.pactum.log.LogException {
+            to.writeDecision(d);
+        }
+
+        public void writeDone(GlobalId id) throws io.pactum.log.LogException {
+            to.writeDone(id);
+        }
+
+        public void writeHeuristic(io.pactum.log.HeuristicRecord h) throws io.pactum.log.LogException {
+            to.writeHeuristic(h);
+        }
+
+        public void forgetHeuristic(PactumXid xid) throws io.pactum.log.LogException {
+            to.forgetHeuristic(xid);
+        }
+
+        public List<CommitDecision> pendingDecisions() throws io.pactum.log.LogException {
+            return to.pendingDecisions();
+        }
+
+        public List<io.pactum.log.HeuristicRecord> heuristics() throws io.pactum.log.LogException {
+            return to.heuristics();
+        }
+
+        public boolean isDurable() {
+            return to.isDurable();
+        }
+
+        public void close() {
+        }
     }
 
     @Test

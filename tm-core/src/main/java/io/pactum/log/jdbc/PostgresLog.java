@@ -243,7 +243,7 @@ public final class PostgresLog implements TransactionLog {
     }
 
     private void bind(Connection c, PreparedStatement p, Op op) throws SQLException {
-        p.setString(1, node.value());
+        p.setString(1, op.id().nodeId().value()); // own node, or one taken over whose decision this finishes
         p.setBytes(2, op.id().toBytes());
         p.setInt(3, op.branch());
         switch (op.kind()) {
@@ -297,8 +297,14 @@ public final class PostgresLog implements TransactionLog {
 
     @Override
     public List<CommitDecision> pendingDecisions() throws LogException {
+        return pendingDecisionsOf(node).orElseThrow();
+    }
+
+    /** Every node's decisions share the table, so a node that took another over reads them here. */
+    @Override
+    public Optional<List<CommitDecision>> pendingDecisionsOf(NodeId of) throws LogException {
         List<CommitDecision> result = new ArrayList<>();
-        query(sql.pending, r -> {
+        query(sql.pending, of, r -> {
             GlobalId id = gtrid(r.getBytes(1));
             List<BranchRecord> branches = new ArrayList<>();
             for (String b : (String[]) r.getArray(2).getArray()) {
@@ -308,13 +314,13 @@ public final class PostgresLog implements TransactionLog {
             }
             result.add(new CommitDecision(id, branches, r.getTimestamp(3).toInstant(), r.getTimestamp(4).toInstant()));
         });
-        return result;
+        return Optional.of(result);
     }
 
     @Override
     public List<HeuristicRecord> heuristics() throws LogException {
         List<HeuristicRecord> result = new ArrayList<>();
-        query(sql.heuristics, r -> {
+        query(sql.heuristics, node, r -> {
             PactumXid xid = new PactumXid(gtrid(r.getBytes(1)), r.getInt(2));
             String resource = ((String[]) r.getArray(3).getArray())[0];
             result.add(new HeuristicRecord(new BranchRecord(xid, resource), HeuristicOutcome.valueOf(r.getString(4)),
@@ -327,9 +333,9 @@ public final class PostgresLog implements TransactionLog {
         void read(ResultSet r) throws SQLException, LogException;
     }
 
-    private void query(String statement, RowReader rows) throws LogException {
+    private void query(String statement, NodeId of, RowReader rows) throws LogException {
         try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(statement)) {
-            p.setString(1, node.value());
+            p.setString(1, of.value());
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     rows.read(r);
