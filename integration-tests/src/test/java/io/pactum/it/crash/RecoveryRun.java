@@ -1,6 +1,5 @@
 package io.pactum.it.crash;
 
-import io.pactum.recovery.ScanReport;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,26 +7,26 @@ import java.util.Map;
 
 /**
  * What a standalone recovery process did: its exit status, its output, and the scans it
- * reported, one {@code SCAN committed=1 alreadyCommitted=0 ...} line each.
+ * reported: the daemon's {@code PACTUM-6002 Scan N: 1 committed, 0 already committed, ...} lines.
  */
 record RecoveryRun(int exitStatus, String output, List<Map<String, Integer>> scans) {
-    private static final String PREFIX = "SCAN ";
-
-    static String line(ScanReport r) {
-        return PREFIX + "committed=" + r.committed() + " alreadyCommitted=" + r.alreadyCommitted() + " rolledBack="
-                + r.rolledBack() + " heuristic=" + r.heuristic() + " failed=" + r.failed() + " decisionsFinished="
-                + r.decisionsFinished() + " failedResources=" + r.failedResources() + " waiting=" + r.waiting();
-    }
+    private static final java.util.regex.Pattern DAEMON_SCAN = java.util.regex.Pattern.compile(
+            "PACTUM-6002 Scan \\d+: (\\d+) committed, (\\d+) already committed, (\\d+) rolled back, (\\d+) heuristic, "
+                    + "(\\d+) failed, (\\d+) decision\\(s\\) finished, (\\d+) resource\\(s\\) not reachable, (\\d+) waiting");
+    private static final String[] DAEMON_COUNTS = {"committed", "alreadyCommitted", "rolledBack", "heuristic", "failed",
+        "decisionsFinished", "failedResources", "waiting"};
 
     static RecoveryRun parse(int exitStatus, String output) {
         List<Map<String, Integer>> scans = new ArrayList<>();
-        output.lines().filter(l -> l.startsWith(PREFIX)).forEach(l -> {
-            Map<String, Integer> counts = new HashMap<>();
-            for (String pair : l.substring(PREFIX.length()).split(" ")) {
-                String[] kv = pair.split("=");
-                counts.put(kv[0], Integer.parseInt(kv[1]));
+        output.lines().forEach(l -> {
+            java.util.regex.Matcher m = DAEMON_SCAN.matcher(l);
+            if (m.find()) {
+                Map<String, Integer> counts = new HashMap<>();
+                for (int i = 0; i < DAEMON_COUNTS.length; i++) {
+                    counts.put(DAEMON_COUNTS[i], Integer.parseInt(m.group(i + 1)));
+                }
+                scans.add(counts);
             }
-            scans.add(counts);
         });
         return new RecoveryRun(exitStatus, output, scans);
     }

@@ -1,24 +1,38 @@
 package io.pactum.it.crash;
 
+import io.pactum.cli.Main;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Recovery after a crash, always in a process of its own. The one place that says which
- * recovery process the crash tests run: today the tests' {@link RecoveryRunner}; when
- * {@code pactum recover --config FILE --once} ({@code io.pactum.cli.Main} in recovery-daemon)
- * exists, this starts that instead, with a config file naming the same log directory and data
- * sources ({@link Db#dataSourceName}, url, user, password), and {@link RecoveryRun#parse} reads
- * its output.
+ * Recovery after a crash, always in a process of its own: the standalone daemon,
+ * {@code pactum recover --config FILE --once}, with a config file naming the crashed child's log
+ * directory and the same data sources. {@link RecoveryRun#parse} reads its scan reports
+ * ({@code PACTUM-6002}).
  */
 final class StandaloneRecovery {
     private StandaloneRecovery() {
     }
 
     static RecoveryRun run(Path logDirectory, Path output) throws IOException, InterruptedException {
-        ChildJvm jvm = ChildJvm.start(RecoveryRunner.class, List.of("log=" + logDirectory), output);
+        Path config = Files.createTempFile(output.toAbsolutePath().getParent(), "recover-", ".properties");
+        StringBuilder c = new StringBuilder();
+        c.append("log.directory = ").append(logDirectory.toAbsolutePath()).append('\n');
+        for (Db db : Db.values()) {
+            String key = "resource." + db.dataSourceName;
+            c.append(key).append(".url = ").append(db.url).append('\n');
+            c.append(key).append(".user = ").append(db.user).append('\n');
+            c.append(key).append(".password = ").append(db.password).append('\n');
+        }
+        // The daemon holds the node's lock: no transaction of the crashed process can still be running.
+        c.append("recovery.orphan-safety-interval = 0s\n");
+        c.append("recovery.interval = 200ms\n");
+        c.append("audit.file = ").append(output.toAbsolutePath().getParent().resolve("audit.log")).append('\n');
+        Files.writeString(config, c);
+        ChildJvm jvm = ChildJvm.start(Main.class, List.of("recover", "--config", config.toString(), "--once"), output);
         int status = jvm.await(Duration.ofSeconds(90));
         return RecoveryRun.parse(status, jvm.output());
     }
