@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A database goes away in phase 2, right before the child commits its branch there: every
  * session of the child on that server ends, as in a restart ({@link Sessions} says how; a real
- * PostgreSQL restart with {@code -Dpactum.crash.restartPostgres=true}). {@code commit()} still
+ * PostgreSQL restart where it is possible: as root with the local cluster; {@code -Dpactum.crash.restartPostgres=false|true|VERSION/CLUSTER} decides). {@code commit()} still
  * returns normally, the decision stays in the log, and the child then dies. The branch is still
  * prepared in the database that went away; a recovery process commits it.
  */

@@ -1,5 +1,6 @@
 package io.pactum.it.crash;
 
+import io.pactum.it.Databases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ final class Sessions {
 
     void endAll(Db db) {
         try {
-            String restart = System.getProperty(RESTART_POSTGRES, "false");
+            String restart = System.getProperty(RESTART_POSTGRES, canRestartLocalPostgres() ? "true" : "false");
             if (db == Db.POSTGRESQL && !restart.equals("false")) {
                 restartPostgres(restart);
                 return;
@@ -78,6 +79,19 @@ final class Sessions {
             throw new IOException("pg_ctlcluster restart of " + cluster + " failed");
         }
         System.out.println("OUTAGE restarted PostgreSQL " + String.join("/", versionAndName));
+    }
+
+    /**
+     * A real restart is the default where it is possible: as root, with the Debian cluster tools,
+     * against the local server (CI, and the machines scripts/databases.sh set up). Elsewhere the
+     * outage ends the test's own sessions.
+     */
+    private static boolean canRestartLocalPostgres() {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        boolean tools = Files.isExecutable(Path.of("/usr/bin/pg_ctlcluster")) && Files.isDirectory(Path.of("/etc/postgresql"));
+        boolean local = Databases.PG_URL.startsWith("jdbc:postgresql://127.0.0.1:5432/")
+                || Databases.PG_URL.startsWith("jdbc:postgresql://localhost:5432/");
+        return root && tools && local;
     }
 
     private static String newestVersion() throws IOException {
