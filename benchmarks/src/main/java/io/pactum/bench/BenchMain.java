@@ -160,7 +160,8 @@ public final class BenchMain {
         }
         CellResult r = m.result();
         System.err.println(what + Report.rate(r.txPerSecond()) + " tx/s  p50 " + Report.micros(r.p50Micros())
-                + " µs  p99 " + Report.micros(r.p99Micros()) + " µs  " + r.allocBytesPerTx() + " B/tx"
+                + " µs  p99 " + Report.micros(r.p99Micros()) + " µs  " + r.allocBytesPerTx() + " B/tx  "
+                + (r.cpuNanosPerTx() < 0 ? "" : Report.micros(r.cpuNanosPerTx() / 1000.0) + " µs CPU/tx")
                 + (r.errors() > 0 ? "  ERRORS " + r.errors() : ""));
     }
 

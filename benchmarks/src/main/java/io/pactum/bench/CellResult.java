@@ -13,8 +13,8 @@ import java.util.Map;
  */
 record CellResult(String system, String variant, int threads, long transactions, long errors, double seconds,
         double txPerSecond, double p50Micros, double p90Micros, double p99Micros, double p999Micros,
-        double maxMicros, double meanMicros, long gcCount, long gcMillis, long allocBytesPerTx, double loadAverage,
-        long windowStartMicros, long windowEndMicros, long syncs, long syncTransactions) {
+        double maxMicros, double meanMicros, long gcCount, long gcMillis, long allocBytesPerTx, long cpuNanosPerTx,
+        double loadAverage, long windowStartMicros, long windowEndMicros, long syncs, long syncTransactions) {
 
     static final String PREFIX = "RESULT ";
 
@@ -23,14 +23,15 @@ record CellResult(String system, String variant, int threads, long transactions,
         return new CellResult(cell.system(), cell.variant(), cell.threads(), o.transactions(), o.errors(), o.seconds(),
                 o.transactions() / o.seconds(), micros(h.percentile(0.50)), micros(h.percentile(0.90)),
                 micros(h.percentile(0.99)), micros(h.percentile(0.999)), micros(h.max()), h.mean() / 1000.0,
-                o.gcCount(), o.gcMillis(), perTransaction(o.allocatedBytes(), o.transactions()), loadAverage,
+                o.gcCount(), o.gcMillis(), perTransaction(o.allocatedBytes(), o.transactions()),
+                perTransaction(o.cpuNanos(), o.transactions()), loadAverage,
                 o.window().startMicros(), o.window().endMicros(), -1, o.transactions());
     }
 
     CellResult withSyncs(long count, long whileTransactions) {
         return new CellResult(system, variant, threads, transactions, errors, seconds, txPerSecond, p50Micros,
                 p90Micros, p99Micros, p999Micros, maxMicros, meanMicros, gcCount, gcMillis, allocBytesPerTx,
-                loadAverage, windowStartMicros, windowEndMicros, count, whileTransactions);
+                cpuNanosPerTx, loadAverage, windowStartMicros, windowEndMicros, count, whileTransactions);
     }
 
     /** Syncs per committed transaction, or NaN when they were not counted. */
@@ -38,8 +39,8 @@ record CellResult(String system, String variant, int threads, long transactions,
         return syncs < 0 || syncTransactions == 0 ? Double.NaN : (double) syncs / syncTransactions;
     }
 
-    private static long perTransaction(long bytes, long transactions) {
-        return bytes < 0 || transactions == 0 ? -1 : Math.round((double) bytes / transactions);
+    private static long perTransaction(long total, long transactions) {
+        return total < 0 || transactions == 0 ? -1 : Math.round((double) total / transactions);
     }
 
     private static double micros(long nanos) {
@@ -50,11 +51,11 @@ record CellResult(String system, String variant, int threads, long transactions,
         return PREFIX + String.format(Locale.ROOT,
                 "system=%s variant=%s threads=%d transactions=%d errors=%d seconds=%.4f tx_per_s=%.1f "
                         + "p50_us=%.2f p90_us=%.2f p99_us=%.2f p999_us=%.2f max_us=%.2f mean_us=%.2f "
-                        + "gc_count=%d gc_ms=%d alloc_b_per_tx=%d loadavg=%.2f window_start_us=%d window_end_us=%d "
+                        + "gc_count=%d gc_ms=%d alloc_b_per_tx=%d cpu_ns_per_tx=%d loadavg=%.2f window_start_us=%d window_end_us=%d "
                         + "syncs=%d sync_tx=%d",
                 system, variant, threads, transactions, errors, seconds, txPerSecond, p50Micros, p90Micros,
-                p99Micros, p999Micros, maxMicros, meanMicros, gcCount, gcMillis, allocBytesPerTx, loadAverage,
-                windowStartMicros, windowEndMicros, syncs, syncTransactions);
+                p99Micros, p999Micros, maxMicros, meanMicros, gcCount, gcMillis, allocBytesPerTx, cpuNanosPerTx,
+                loadAverage, windowStartMicros, windowEndMicros, syncs, syncTransactions);
     }
 
     static CellResult parse(String line) {
@@ -67,7 +68,8 @@ record CellResult(String system, String variant, int threads, long transactions,
                 Long.parseLong(f.get("transactions")), Long.parseLong(f.get("errors")), d(f, "seconds"),
                 d(f, "tx_per_s"), d(f, "p50_us"), d(f, "p90_us"), d(f, "p99_us"), d(f, "p999_us"), d(f, "max_us"),
                 d(f, "mean_us"), Long.parseLong(f.get("gc_count")), Long.parseLong(f.get("gc_ms")),
-                Long.parseLong(f.get("alloc_b_per_tx")), d(f, "loadavg"), Long.parseLong(f.get("window_start_us")),
+                Long.parseLong(f.get("alloc_b_per_tx")), Long.parseLong(f.getOrDefault("cpu_ns_per_tx", "-1")),
+                d(f, "loadavg"), Long.parseLong(f.get("window_start_us")),
                 Long.parseLong(f.get("window_end_us")), Long.parseLong(f.get("syncs")),
                 Long.parseLong(f.get("sync_tx")));
     }
@@ -78,14 +80,14 @@ record CellResult(String system, String variant, int threads, long transactions,
 
     static String csvHeader() {
         return "system,variant,threads,transactions,errors,seconds,tx_per_s,p50_us,p90_us,p99_us,p999_us,max_us,"
-                + "mean_us,gc_count,gc_ms,alloc_b_per_tx,loadavg,syncs,syncs_per_tx";
+                + "mean_us,gc_count,gc_ms,alloc_b_per_tx,cpu_ns_per_tx,loadavg,syncs,syncs_per_tx";
     }
 
     String toCsv() {
         return String.format(Locale.ROOT,
-                "%s,%s,%d,%d,%d,%.4f,%.1f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%d,%d,%d,%.2f,%d,%s", system, variant, threads,
+                "%s,%s,%d,%d,%d,%.4f,%.1f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%d,%d,%d,%d,%.2f,%d,%s", system, variant, threads,
                 transactions, errors, seconds, txPerSecond, p50Micros, p90Micros, p99Micros, p999Micros, maxMicros,
-                meanMicros, gcCount, gcMillis, allocBytesPerTx, loadAverage, syncs,
+                meanMicros, gcCount, gcMillis, allocBytesPerTx, cpuNanosPerTx, loadAverage, syncs,
                 syncs < 0 ? "" : String.format(Locale.ROOT, "%.3f", syncsPerTx()));
     }
 }

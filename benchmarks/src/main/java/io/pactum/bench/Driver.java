@@ -27,7 +27,7 @@ final class Driver {
      */
     record Outcome(long transactions, long errors, double seconds, LatencyHistogram latency, long gcCount,
             long gcMillis, long allocatedBytes, String firstError, List<String> calls, Window window,
-            long allTransactions) {
+            long allTransactions, long cpuNanos) {
     }
 
     /**
@@ -67,6 +67,7 @@ final class Driver {
         Thread.sleep(warmupMillis);
         period.started();
         long[] gcBefore = gc();
+        long cpuStart = processCpuNanos();
         long wallStart = epochMicros();
         long start = System.nanoTime();
         phase = MEASURE;
@@ -74,13 +75,14 @@ final class Driver {
         phase = STOP;
         long end = System.nanoTime();
         long wallEnd = epochMicros();
+        long cpuEnd = processCpuNanos();
         period.ended();
         for (WorkerThread w : workers) {
             w.join();
         }
         long[] gcAfter = gc();
         return collect(workers, (end - start) / 1e9, gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1],
-                new Window(wallStart, wallEnd));
+                new Window(wallStart, wallEnd), cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart);
     }
 
     private static long epochMicros() {
@@ -89,7 +91,7 @@ final class Driver {
     }
 
     private static Outcome collect(List<WorkerThread> workers, double seconds, long gcCount, long gcMillis,
-            Window window) {
+            Window window, long cpuNanos) {
         LatencyHistogram all = new LatencyHistogram();
         long tx = 0;
         long everything = 0;
@@ -109,7 +111,7 @@ final class Driver {
             }
         }
         return new Outcome(tx, errors, seconds, all, gcCount, gcMillis, allocated, firstError, calls, window,
-                everything);
+                everything, cpuNanos);
     }
 
     /** Bytes this thread allocated so far (HotSpot counts them per thread), or -1. */
@@ -117,6 +119,16 @@ final class Driver {
         return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean
                 && bean.isThreadAllocatedMemorySupported() && bean.isThreadAllocatedMemoryEnabled()
                 ? bean.getCurrentThreadAllocatedBytes() : -1;
+    }
+
+    /**
+     * The CPU time of the whole JVM (every thread: workers, pool, log, GC, JIT), or -1: what a
+     * transaction costs the client's machine, which matters when the client and its databases
+     * share the cores.
+     */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     private static long[] gc() {

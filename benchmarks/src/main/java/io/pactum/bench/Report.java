@@ -40,6 +40,7 @@ final class Report {
             table(md, variant);
             notes(md, variant);
             md.append('\n');
+            cpuTable(md, variant);
             if (!syncs.isEmpty()) {
                 syncTable(md, variant);
             }
@@ -84,6 +85,30 @@ final class Report {
             }
             row(md, cells);
         }
+    }
+
+    /**
+     * The client JVM's CPU time per transaction (all its threads, median over the repetitions):
+     * where the client shares the machine's cores with the databases, what it burns is taken
+     * from them.
+     */
+    private void cpuTable(StringBuilder md, String variant) {
+        md.append("Client CPU per transaction, µs (the benchmark JVM's process CPU time over the measured period, "
+                + "divided by its transactions):\n\n");
+        List<String> header = new ArrayList<>(List.of("threads"));
+        options.systems.forEach(s -> header.add(label(s)));
+        row(md, header);
+        md.append("|---").append("|---:".repeat(header.size() - 1)).append("|\n");
+        for (int threads : options.threads) {
+            List<String> cells = new ArrayList<>(List.of(Integer.toString(threads)));
+            for (String s : options.systems) {
+                List<CellResult> rs = results(s, variant, threads).stream().filter(r -> r.cpuNanosPerTx() >= 0)
+                        .toList();
+                cells.add(rs.isEmpty() ? "" : micros(median(rs, r -> r.cpuNanosPerTx() / 1000.0)));
+            }
+            row(md, cells);
+        }
+        md.append('\n');
     }
 
     private List<Double> diskRates(int threads) {

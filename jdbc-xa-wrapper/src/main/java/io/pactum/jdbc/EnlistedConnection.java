@@ -1,5 +1,6 @@
 package io.pactum.jdbc;
 
+import io.pactum.jdbc.pool.ForwardingConnection;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;

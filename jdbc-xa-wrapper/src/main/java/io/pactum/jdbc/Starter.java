@@ -4,6 +4,7 @@ import io.agroal.pool.DataSource;
 import io.pactum.jdbc.dialect.Dialect;
 import io.pactum.jdbc.dialect.Dialects;
 import io.pactum.jdbc.pool.AgroalPools;
+import io.pactum.jdbc.pool.BranchScopedAutoCommit;
 import io.pactum.jdbc.pool.Handoff;
 import io.pactum.jdbc.pool.PactumTransactionIntegration;
 import io.pactum.jdbc.pool.PoolEvents;
@@ -37,7 +38,8 @@ final class Starter {
             where = "its XA data source " + xa.getClass().getName();
         }
         Dialect dialect = ServerProbe.checkXa(config.name(), xa, configured, where);
-        return start(tm, config, xa, dialect, new XaDataSourceRecovery(config.name(), xa, dialect));
+        XADataSource pooled = dialect.branchIgnoresAutoCommit() ? BranchScopedAutoCommit.around(xa) : xa;
+        return start(tm, config, pooled, dialect, new XaDataSourceRecovery(config.name(), xa, dialect));
     }
 
     /**

@@ -44,6 +44,16 @@ public interface Dialect {
     boolean joinAllowed();
 
     /**
+     * Whether the server runs an XA branch as one transaction whatever the session's autocommit
+     * ({@code XA START} opens it, {@code XA COMMIT} or {@code XA ROLLBACK} closes it). Then the
+     * pool keeps a branch's autocommit switches on the client
+     * ({@link io.pactum.jdbc.pool.BranchScopedAutoCommit}) and saves two round trips per branch.
+     */
+    default boolean branchIgnoresAutoCommit() {
+        return false;
+    }
+
+    /**
      * The exception Pactum acts on for a driver's XA failure: a lost connection is
      * {@code XAER_RMFAIL} whatever code the driver chose (unless it reports a rollback or a
      * heuristic), and error code 0, which MariaDB Connector/J throws for errors it does not map,

@@ -93,6 +93,12 @@ public final class MySqlDialect implements Dialect {
         return false;
     }
 
+    /** Both servers: {@code XA START} begins a transaction even with {@code autocommit=1}. */
+    @Override
+    public boolean branchIgnoresAutoCommit() {
+        return true;
+    }
+
     @Override
     public String toString() {
         return name();

@@ -15,33 +15,45 @@ import javax.transaction.xa.Xid;
  */
 final class PooledXAResource extends DriverXAResource {
     private final TransactionAware connection;
+    private final boolean autoCommitAfterStart;
     private volatile boolean touched;
     private volatile boolean broken;
 
     PooledXAResource(XAResource driver, TransactionAware connection, String name, Dialect dialect) {
         super(driver, name, dialect);
         this.connection = connection;
+        this.autoCommitAfterStart = dialect.branchIgnoresAutoCommit();
     }
 
     /**
-     * Leaves auto-commit before the branch starts: pgjdbc refuses {@code setAutoCommit} once
-     * its XA branch is active.
+     * Takes the connection out of auto-commit around the branch's start: before it where the
+     * driver refuses {@code setAutoCommit} once its branch is active (pgjdbc), after it where the
+     * branch keeps the switch on the client ({@link Dialect#branchIgnoresAutoCommit()}).
      */
     @Override
     public void start(Xid xid, int flags) throws XAException {
         touched = true;
-        if (flags == TMNOFLAGS) {
-            try {
-                connection.transactionStart();
-            } catch (SQLException e) {
-                XAException failure = new XAException("cannot leave auto-commit before the branch starts: " + e);
-                failure.errorCode = XAException.XAER_RMFAIL;
-                failure.initCause(e);
-                failed(failure);
-                throw failure;
-            }
+        boolean newBranch = flags == TMNOFLAGS;
+        if (newBranch && !autoCommitAfterStart) {
+            leaveAutoCommit();
         }
         super.start(xid, flags);
+        if (newBranch && autoCommitAfterStart) {
+            leaveAutoCommit();
+        }
+    }
+
+    private void leaveAutoCommit() throws XAException {
+        try {
+            connection.transactionStart();
+        } catch (SQLException e) {
+            XAException failure = new XAException("cannot take the connection out of auto-commit for the branch: "
+                    + e);
+            failure.errorCode = XAException.XAER_RMFAIL;
+            failure.initCause(e);
+            failed(failure);
+            throw failure;
+        }
     }
 
     /** The application is done with the branch: handles it left open are closed now. */

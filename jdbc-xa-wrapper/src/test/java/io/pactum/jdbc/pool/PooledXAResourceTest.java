@@ -42,6 +42,16 @@ class PooledXAResourceTest {
         assertThat(events).containsExactly("connection.start", "driver.start(" + TMNOFLAGS + ")");
     }
 
+    /** MySQL and MariaDB keep the switch on the client during the branch: it must come after the start. */
+    @Test
+    void onMySqlTheConnectionLeavesAutoCommitOnceTheBranchHasStarted() throws XAException {
+        PooledXAResource mysql = new PooledXAResource(driver, connection, "orders", new MySqlDialect());
+
+        mysql.start(xid, TMNOFLAGS);
+
+        assertThat(events).containsExactly("driver.start(" + TMNOFLAGS + ")", "connection.start");
+    }
+
     @Test
     void endingTheBranchClosesTheHandlesTheApplicationLeftOpen() throws XAException {
         branch.end(xid, TMSUCCESS);

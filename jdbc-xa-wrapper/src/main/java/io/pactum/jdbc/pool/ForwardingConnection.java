@@ -1,4 +1,4 @@
-package io.pactum.jdbc;
+package io.pactum.jdbc.pool;
 
 import java.sql.Array;
 import java.sql.Blob;
@@ -19,11 +19,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executor;
 
-/** A connection that passes every call on; subclasses override the calls they guard. */
-abstract class ForwardingConnection implements Connection {
+/** A connection that passes every call on; subclasses override the calls they guard. Not for direct use. */
+public abstract class ForwardingConnection implements Connection {
     protected final Connection delegate;
 
-    ForwardingConnection(Connection delegate) {
+    protected ForwardingConnection(Connection delegate) {
         this.delegate = delegate;
     }
 
