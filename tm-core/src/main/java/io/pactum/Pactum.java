@@ -46,6 +46,7 @@ public final class Pactum {
         private Duration reaperInterval = Duration.ofMillis(100);
         private int commitRetries = 3;
         private Duration retryDelay = Duration.ofMillis(100);
+        private int parallelPhases = Runtime.getRuntime().availableProcessors();
         private final List<TransactionListener> listeners = new ArrayList<>();
         private Boolean recovery;
         private Duration recoveryInterval = Duration.ofSeconds(30);
@@ -110,6 +111,19 @@ public final class Pactum {
 
         public Builder retryDelay(Duration delay) {
             this.retryDelay = delay;
+            return this;
+        }
+
+        /**
+         * Up to how many transactions at a time send a phase's XA calls (prepare, then commit)
+         * to their branches side by side, each branch on a thread of its own, rather than one
+         * after another. A two-branch commit then waits for the slower branch of each phase
+         * instead of both. A hand-off costs CPU, which pays only while cores are idle: beyond
+         * this many concurrent phases, calls go one after another. Side by side, phase 1 asks
+         * every branch even when one refuses. 0 turns it off; default: the number of processors.
+         */
+        public Builder parallelPhases(int transactions) {
+            this.parallelPhases = transactions;
             return this;
         }
 
@@ -204,7 +218,8 @@ public final class Pactum {
             }
             boolean recover = recovery != null ? recovery : log != null && log.isDurable();
             return new PactumConfig(new NodeId(id), log, defaultTimeout, maxTimeout, reaperInterval, commitRetries,
-                    retryDelay, listeners, recover, recoveryInterval, orphanSafetyInterval, recoverNodes);
+                    retryDelay, listeners, recover, recoveryInterval, orphanSafetyInterval, recoverNodes,
+                    parallelPhases);
         }
 
         private static void closeQuietly(TransactionLog log) {

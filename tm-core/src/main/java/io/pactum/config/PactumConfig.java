@@ -27,10 +27,13 @@ import java.util.Set;
  *                        recovery rolls it back
  * @param recoverNodes    other nodes whose branches this node recovers (taken over from nodes
  *                        that will not come back); its own node is always recovered
+ * @param parallelPhases  up to how many transactions at a time send a phase's calls to their
+ *                        branches side by side; 0: always one after another
  */
 public record PactumConfig(NodeId nodeId, TransactionLog log, Duration defaultTimeout, Duration maxTimeout,
         Duration reaperInterval, int commitRetries, Duration retryDelay, List<TransactionListener> listeners,
-        boolean recovery, Duration recoveryInterval, Duration orphanSafetyInterval, Set<NodeId> recoverNodes) {
+        boolean recovery, Duration recoveryInterval, Duration orphanSafetyInterval, Set<NodeId> recoverNodes,
+        int parallelPhases) {
 
     public PactumConfig {
         Objects.requireNonNull(nodeId, "nodeId");
@@ -63,6 +66,10 @@ public record PactumConfig(NodeId nodeId, TransactionLog log, Duration defaultTi
             throw new IllegalArgumentException("orphanSafetyInterval is " + orphanSafetyInterval + ": use zero or more");
         }
         recoverNodes = Set.copyOf(recoverNodes);
+        if (parallelPhases < 0) {
+            throw new IllegalArgumentException("parallelPhases is " + parallelPhases + ": use 0 (one branch after "
+                    + "another) or more");
+        }
     }
 
     private static void requirePositive(String name, Duration d) {

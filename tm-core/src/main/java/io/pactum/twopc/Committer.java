@@ -3,6 +3,7 @@ package io.pactum.twopc;
 import io.pactum.event.Message;
 import io.pactum.xa.XaPhase;
 import io.pactum.xa.XaVerdict;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Phase 2 of a commit decision: commits every prepared branch. */
@@ -13,13 +14,18 @@ public final class Committer {
         this.ctx = ctx;
     }
 
-    /** Commits every {@link BranchStatus#PREPARED} branch; the others are left as they are. */
+    /**
+     * Commits every {@link BranchStatus#PREPARED} branch, side by side where the
+     * {@link Fanout} allows; the others are left as they are.
+     */
     public void commit(List<Branch> branches) {
+        List<Branch> prepared = new ArrayList<>(branches.size());
         for (Branch b : branches) {
             if (b.status() == BranchStatus.PREPARED) {
-                commit(b);
+                prepared.add(b);
             }
         }
+        ctx.fanout().each(prepared, this::commit);
     }
 
     private void commit(Branch b) {

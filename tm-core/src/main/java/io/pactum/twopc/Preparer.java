@@ -5,14 +5,17 @@ import io.pactum.xa.LastResource;
 import io.pactum.xa.XaErrors;
 import io.pactum.xa.XaPhase;
 import io.pactum.xa.XaVerdict;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 
 /**
- * Phase 1: asks every ended branch to prepare, and stops at the first one that does not vote
- * yes. A {@link LastResource} is not asked: it counts as a yes vote and is committed after the
- * decision.
+ * Phase 1: asks every ended branch to prepare. One after another, it stops at the first one
+ * that does not vote yes; side by side ({@link Fanout}), every branch is asked and the
+ * read-only shortcut below is not taken. A {@link LastResource} is not asked: it counts as a
+ * yes vote and is committed after the decision.
  */
 public final class Preparer {
     private final PhaseContext ctx;
@@ -32,12 +35,25 @@ public final class Preparer {
         LAST_LEFT,
         /**
          * A branch did not vote yes: it is {@link BranchStatus#ROLLED_BACK} (it voted
-         * {@code XA_RB*}) or {@link BranchStatus#FAILED}; the branches after it were not asked.
+         * {@code XA_RB*}) or {@link BranchStatus#FAILED}; asked one after another, the branches
+         * after it were not asked.
          */
         REFUSED
     }
 
     public Result prepare(List<Branch> branches) {
+        if (ctx.fanout().sideBySide()) {
+            List<Branch> asked = toAsk(branches);
+            if (asked.size() > 1) {
+                AtomicBoolean refused = new AtomicBoolean();
+                ctx.fanout().each(asked, b -> {
+                    if (!prepare(b)) {
+                        refused.set(true);
+                    }
+                });
+                return refused.get() ? Result.REFUSED : Result.PREPARED;
+            }
+        }
         int last = branches.size() - 1;
         boolean allReadOnly = true;
         for (int i = 0; i <= last; i++) {
@@ -58,6 +74,17 @@ public final class Preparer {
             allReadOnly &= b.status() == BranchStatus.READ_ONLY;
         }
         return Result.PREPARED;
+    }
+
+    /** The branches phase 1 asks: ended, and not a last resource. */
+    private static List<Branch> toAsk(List<Branch> branches) {
+        List<Branch> asked = new ArrayList<>(branches.size());
+        for (Branch b : branches) {
+            if (b.status() == BranchStatus.ENDED && !(b.resource() instanceof LastResource)) {
+                asked.add(b);
+            }
+        }
+        return asked;
     }
 
     private boolean prepare(Branch b) {

@@ -261,6 +261,7 @@ public final class PactumTransactionManager implements TransactionManager, AutoC
         closed = true;
         recovery.close();
         reaper.stop();
+        runtime.fanout.close();
         int active = runtime.inFlightCount();
         if (active > 0) {
             Message.CLOSED_WITH_ACTIVE.log(runtime.nodeId(), active);

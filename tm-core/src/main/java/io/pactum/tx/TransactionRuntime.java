@@ -4,6 +4,7 @@ import io.pactum.config.PactumConfig;
 import io.pactum.event.Listeners;
 import io.pactum.log.TransactionLog;
 import io.pactum.twopc.Committer;
+import io.pactum.twopc.Fanout;
 import io.pactum.twopc.PhaseContext;
 import io.pactum.twopc.Preparer;
 import io.pactum.twopc.Rollbacker;
@@ -24,6 +25,8 @@ final class TransactionRuntime {
     final Preparer preparer;
     final Committer committer;
     final Rollbacker rollbacker;
+    /** Side-by-side phases; closed with the transaction manager. */
+    final Fanout fanout;
     /** Recovery retries across scans, with back-off, rather than within one call. */
     final PhaseContext recoveryContext;
     private final ConcurrentHashMap<GlobalId, PactumTransaction> inFlight = new ConcurrentHashMap<>();
@@ -33,7 +36,9 @@ final class TransactionRuntime {
         this.log = config.log();
         this.listeners = new Listeners(config.listeners());
         this.xids = new XidFactory(config.nodeId());
-        PhaseContext ctx = new PhaseContext(log, listeners, config.commitRetries(), config.retryDelay(), clock);
+        this.fanout = Fanout.upTo(config.parallelPhases());
+        PhaseContext ctx = new PhaseContext(log, listeners, config.commitRetries(), config.retryDelay(), clock,
+                fanout);
         this.recoveryContext = new PhaseContext(log, listeners, 0, java.time.Duration.ZERO, clock);
         this.preparer = new Preparer(ctx);
         this.committer = new Committer(ctx);

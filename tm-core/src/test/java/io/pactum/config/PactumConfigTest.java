@@ -47,6 +47,13 @@ class PactumConfigTest {
         assertThat(c.defaultTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(c.defaultTimeout()).isLessThanOrEqualTo(c.maxTimeout());
         assertThat(c.commitRetries()).isPositive();
+        assertThat(c.parallelPhases()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void parallelPhasesMayBeTurnedOffButNotBelowZero() {
+        assertThat(valid().parallelPhases(0).config().parallelPhases()).isZero();
+        building(valid().parallelPhases(-1)).hasMessageContaining("parallelPhases is -1: use 0");
     }
 
     @Test

@@ -67,14 +67,43 @@ final class HandDrivenWorker implements Workload.Worker {
         Transfers.add(myConnection, row, 1);
         pgXa.end(a, XAResource.TMSUCCESS);
         myXa.end(b, XAResource.TMSUCCESS);
+        if (helper != null) {
+            java.util.concurrent.Future<Integer> other = helper.submit(() -> myXa.prepare(b));
+            int pgVote = pgXa.prepare(a);
+            if (pgVote != XAResource.XA_OK || get(other) != XAResource.XA_OK) {
+                throw new IllegalStateException("a branch voted read-only, but both changed a row");
+            }
+            java.util.concurrent.Future<Integer> done = helper.submit(() -> {
+                myXa.commit(b, false);
+                return 0;
+            });
+            pgXa.commit(a, false);
+            get(done);
+        } else {
         if (pgXa.prepare(a) != XAResource.XA_OK || myXa.prepare(b) != XAResource.XA_OK) {
             throw new IllegalStateException("a branch voted read-only, but both changed a row");
         }
         pgXa.commit(a, false);
         myXa.commit(b, false);
+        }
         autoCommit(pgConnection, true);
         autoCommit(myConnection, true);
     }
+
+    private static int get(java.util.concurrent.Future<Integer> f) throws XAException {
+        try {
+            return f.get();
+        } catch (Exception e) {
+            throw (XAException) new XAException(e.toString()).initCause(e);
+        }
+    }
+
+    private final java.util.concurrent.ExecutorService helper = Boolean.getBoolean("bench.floor.parallel")
+            ? java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r);
+                t.setDaemon(true);
+                return t;
+            }) : null;
 
     private void autoCommit(Connection c, boolean on) throws SQLException {
         if (switchAutoCommit) {

@@ -16,28 +16,36 @@ import java.util.Map;
  *                       its branch there (as a restart would), or null
  * @param rollbackByHand a database on which a DBA rolls back transaction {@code at}'s prepared branch
  *                       right after the decision is durable, or null
+ * @param sideBySide     whether the transaction manager calls the two branches of a phase side by
+ *                       side (its default) rather than one after another, where a point lies
+ *                       between the two branches' calls
  */
-record CrashPlan(CrashPoint point, long at, int threads, int transfers, long seed, Db outage, Db rollbackByHand) {
+record CrashPlan(CrashPoint point, long at, int threads, int transfers, long seed, Db outage, Db rollbackByHand,
+        boolean sideBySide) {
 
     static CrashPlan haltAt(CrashPoint point, long at) {
-        return new CrashPlan(point, at, 1, (int) at + 5, 1, null, null);
+        return new CrashPlan(point, at, 1, (int) at + 5, 1, null, null, false);
     }
 
     static CrashPlan runUntilKilled(int threads, long seed) {
-        return new CrashPlan(null, 0, threads, 100_000, seed, null, null);
+        return new CrashPlan(null, 0, threads, 100_000, seed, null, null, true);
     }
 
     CrashPlan withThreads(int threads, long seed) {
         return new CrashPlan(point, at, threads, Math.max(transfers, (int) at * threads + 10), seed, outage,
-                rollbackByHand);
+                rollbackByHand, sideBySide);
     }
 
     CrashPlan withOutage(Db db) {
-        return new CrashPlan(point, at, threads, transfers, seed, db, rollbackByHand);
+        return new CrashPlan(point, at, threads, transfers, seed, db, rollbackByHand, sideBySide);
     }
 
     CrashPlan withRollbackByHand(Db db) {
-        return new CrashPlan(point, at, threads, transfers, seed, outage, db);
+        return new CrashPlan(point, at, threads, transfers, seed, outage, db, sideBySide);
+    }
+
+    CrashPlan sideBySide(boolean on) {
+        return new CrashPlan(point, at, threads, transfers, seed, outage, rollbackByHand, on);
     }
 
     boolean isAbout(long sequence) {
@@ -53,6 +61,7 @@ record CrashPlan(CrashPoint point, long at, int threads, int transfers, long see
         args.add("seed=" + seed);
         args.add("outage=" + (outage == null ? "none" : outage.name()));
         args.add("rollbackByHand=" + (rollbackByHand == null ? "none" : rollbackByHand.name()));
+        args.add("sideBySide=" + sideBySide);
         return args;
     }
 
@@ -60,7 +69,7 @@ record CrashPlan(CrashPoint point, long at, int threads, int transfers, long see
         return new CrashPlan(optional(CrashPoint.class, args.get("point")), Long.parseLong(args.get("at")),
                 Integer.parseInt(args.get("threads")), Integer.parseInt(args.get("transfers")),
                 Long.parseLong(args.get("seed")), optional(Db.class, args.get("outage")),
-                optional(Db.class, args.get("rollbackByHand")));
+                optional(Db.class, args.get("rollbackByHand")), Boolean.parseBoolean(args.get("sideBySide")));
     }
 
     private static <E extends Enum<E>> E optional(Class<E> type, String value) {

@@ -41,7 +41,8 @@ public final class CrashingTransfers {
         tripwire = new Tripwire(plan, outcomes, sessions);
         // One retry in phase 2, then recovery's job: the outage tests want it quick.
         tm = Pactum.builder().logDirectory(Path.of(args.get("log"))).nodeId(args.get("node")).recovery(false)
-                .commitRetries(1).retryDelay(Duration.ofMillis(50)).listener(tripwire).build();
+                .commitRetries(1).retryDelay(Duration.ofMillis(50)).listener(tripwire)
+                .parallelPhases(plan.sideBySide() ? Runtime.getRuntime().availableProcessors() : 0).build();
         pg = dataSource(Db.POSTGRESQL, sessions);
         my = dataSource(Db.MARIADB, sessions);
     }

@@ -47,7 +47,7 @@ class RandomCrashesTest {
         }
         CrashPoint[] points = CrashPoint.values();
         CrashPlan plan = CrashPlan.haltAt(points[random.nextInt(points.length)], 1 + random.nextInt(12))
-                .withThreads(threads, seed);
+                .withThreads(threads, seed).sideBySide(random.nextBoolean());
         return DynamicTest.dynamicTest("run " + i + " (seed " + seed + "): " + plan, () -> halted(dir.resolve("run-" + i),
                 plan));
     }

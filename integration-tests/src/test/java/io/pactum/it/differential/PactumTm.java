@@ -14,6 +14,7 @@ final class PactumTm implements TmUnderTest {
             .inMemoryLog()
             .retryDelay(Duration.ZERO)
             .reaperInterval(Duration.ofMillis(50))
+            .parallelPhases(0) // Narayana calls its branches one after another: traces compare call by call
             .build();
 
     @Override

@@ -40,7 +40,8 @@ class PhaseTwoConnectionLossTest {
 
     @BeforeEach
     void open() throws Exception {
-        bank = new Bank(log);
+        // the hook's commit kills the victim's connection before the victim's commit is sent
+        bank = new Bank(log, tm -> tm.parallelPhases(0), ds -> ds);
         bank.tm.registerRecoverable(RecoverableResource.of("hook", hook));
     }
 

@@ -58,6 +58,8 @@ final class Banks implements AutoCloseable {
                 // Only this process uses the log directory (its lock says so), so a branch of ours
                 // that no decision covers cannot belong to a transaction still running elsewhere.
                 .orphanSafetyInterval(Duration.ZERO)
+                // one branch after another, so that the story tells each call in its place
+                .parallelPhases(0)
                 .listener(new NarratingListener(narrator, logDirectory))
                 .build();
         narrator.self(tm.nodeId());
