@@ -115,12 +115,13 @@ public final class Pactum {
         }
 
         /**
-         * Up to how many transactions at a time send a phase's XA calls (prepare, then commit)
-         * to their branches side by side, each branch on a thread of its own, rather than one
-         * after another. A two-branch commit then waits for the slower branch of each phase
-         * instead of both. A hand-off costs CPU, which pays only while cores are idle: beyond
-         * this many concurrent phases, calls go one after another. Side by side, phase 1 asks
-         * every branch even when one refuses. 0 turns it off; default: the number of processors.
+         * While at most this many transactions are in flight (begun, not yet completed), a
+         * phase's XA calls (prepare, then commit) go to the branches side by side, each on a
+         * thread of its own, rather than one after another: a two-branch commit then waits for
+         * the slower branch of each phase instead of both. A hand-off costs CPU, which pays only
+         * while cores are idle, so with more transactions in flight calls go one after another.
+         * Side by side, phase 1 asks every branch even when one refuses. 0 turns it off;
+         * default: the number of processors.
          */
         public Builder parallelPhases(int transactions) {
             this.parallelPhases = transactions;

@@ -27,8 +27,8 @@ import java.util.Set;
  *                        recovery rolls it back
  * @param recoverNodes    other nodes whose branches this node recovers (taken over from nodes
  *                        that will not come back); its own node is always recovered
- * @param parallelPhases  up to how many transactions at a time send a phase's calls to their
- *                        branches side by side; 0: always one after another
+ * @param parallelPhases  up to how many transactions in flight phases call their branches side
+ *                        by side; 0: always one after another
  */
 public record PactumConfig(NodeId nodeId, TransactionLog log, Duration defaultTimeout, Duration maxTimeout,
         Duration reaperInterval, int commitRetries, Duration retryDelay, List<TransactionListener> listeners,

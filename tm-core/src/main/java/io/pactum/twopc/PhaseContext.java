@@ -18,6 +18,6 @@ public record PhaseContext(TransactionLog log, Listeners listeners, int retries,
 
     /** A context whose phases call their branches one after another. */
     public PhaseContext(TransactionLog log, Listeners listeners, int retries, Duration retryDelay, Clock clock) {
-        this(log, listeners, retries, retryDelay, clock, Fanout.upTo(0));
+        this(log, listeners, retries, retryDelay, clock, Fanout.sequential());
     }
 }

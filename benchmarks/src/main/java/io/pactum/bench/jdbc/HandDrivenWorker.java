@@ -4,6 +4,10 @@ import io.pactum.bench.workload.Workload;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.XAConnection;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
@@ -12,7 +16,8 @@ import javax.transaction.xa.Xid;
 /**
  * One thread of the floor: its own XA connection to each server for its whole life, and per
  * transaction exactly the XA calls a transaction manager must make for two branches (start, end,
- * prepare, commit on each), with nothing written anywhere.
+ * prepare, commit on each), with nothing written anywhere. Side by side, each phase sends
+ * MariaDB's call from a helper thread while PostgreSQL's runs on the worker.
  */
 final class HandDrivenWorker implements Workload.Worker {
     private final int row;
@@ -23,6 +28,8 @@ final class HandDrivenWorker implements Workload.Worker {
     private final XAResource pgXa;
     private final XAResource myXa;
     private final boolean switchAutoCommit;
+    /** The MariaDB branch's prepare and commit run here, side by side with PostgreSQL's; null: one after another. */
+    private final ExecutorService helper;
     private long sequence;
 
     record BenchXid(byte[] gtrid, byte[] bqual) implements Xid {
@@ -42,9 +49,14 @@ final class HandDrivenWorker implements Workload.Worker {
         }
     }
 
-    HandDrivenWorker(int row, boolean switchAutoCommit) throws SQLException {
+    HandDrivenWorker(int row, boolean switchAutoCommit, boolean sideBySide) throws SQLException {
         this.row = row;
         this.switchAutoCommit = switchAutoCommit;
+        this.helper = sideBySide ? Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bench-floor-helper-" + row);
+            t.setDaemon(true);
+            return t;
+        }) : null;
         pg = BenchDatabases.postgres().getXAConnection();
         my = BenchDatabases.mysql().getXAConnection();
         pgConnection = pg.getConnection();
@@ -67,43 +79,36 @@ final class HandDrivenWorker implements Workload.Worker {
         Transfers.add(myConnection, row, 1);
         pgXa.end(a, XAResource.TMSUCCESS);
         myXa.end(b, XAResource.TMSUCCESS);
-        if (helper != null) {
-            java.util.concurrent.Future<Integer> other = helper.submit(() -> myXa.prepare(b));
-            int pgVote = pgXa.prepare(a);
-            if (pgVote != XAResource.XA_OK || get(other) != XAResource.XA_OK) {
+        if (helper == null) {
+            if (pgXa.prepare(a) != XAResource.XA_OK || myXa.prepare(b) != XAResource.XA_OK) {
                 throw new IllegalStateException("a branch voted read-only, but both changed a row");
             }
-            java.util.concurrent.Future<Integer> done = helper.submit(() -> {
+            pgXa.commit(a, false);
+            myXa.commit(b, false);
+        } else {
+            Future<Integer> myVote = helper.submit(() -> myXa.prepare(b));
+            int pgVote = pgXa.prepare(a);
+            if (pgVote != XAResource.XA_OK || answer(myVote) != XAResource.XA_OK) {
+                throw new IllegalStateException("a branch voted read-only, but both changed a row");
+            }
+            Future<Integer> myCommit = helper.submit(() -> {
                 myXa.commit(b, false);
-                return 0;
+                return XAResource.XA_OK;
             });
             pgXa.commit(a, false);
-            get(done);
-        } else {
-        if (pgXa.prepare(a) != XAResource.XA_OK || myXa.prepare(b) != XAResource.XA_OK) {
-            throw new IllegalStateException("a branch voted read-only, but both changed a row");
-        }
-        pgXa.commit(a, false);
-        myXa.commit(b, false);
+            answer(myCommit);
         }
         autoCommit(pgConnection, true);
         autoCommit(myConnection, true);
     }
 
-    private static int get(java.util.concurrent.Future<Integer> f) throws XAException {
+    private static int answer(Future<Integer> call) throws XAException {
         try {
-            return f.get();
-        } catch (Exception e) {
-            throw (XAException) new XAException(e.toString()).initCause(e);
+            return call.get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw (XAException) new XAException("the MariaDB call failed: " + e).initCause(e);
         }
     }
-
-    private final java.util.concurrent.ExecutorService helper = Boolean.getBoolean("bench.floor.parallel")
-            ? java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r);
-                t.setDaemon(true);
-                return t;
-            }) : null;
 
     private void autoCommit(Connection c, boolean on) throws SQLException {
         if (switchAutoCommit) {

@@ -19,8 +19,12 @@ final class HandDrivenXa implements TransactionManager {
      */
     final boolean switchAutoCommit;
 
-    HandDrivenXa(boolean switchAutoCommit) {
+    /** Whether the workers call the two branches of a phase side by side, as Pactum may. */
+    final boolean sideBySide;
+
+    HandDrivenXa(boolean switchAutoCommit, boolean sideBySide) {
         this.switchAutoCommit = switchAutoCommit;
+        this.sideBySide = sideBySide;
     }
 
     private static UnsupportedOperationException none() {

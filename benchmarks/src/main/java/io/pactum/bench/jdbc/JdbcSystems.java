@@ -27,9 +27,15 @@ public final class JdbcSystems {
 
     /** Pactum with its file journal: one fsync per two-phase commit, shared by concurrent committers. */
     public static SystemUnderTest pactumJournal() {
+        return pactumJournal(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param parallelPhases Pactum's setting of that name; the default is the number of processors */
+    public static SystemUnderTest pactumJournal(int parallelPhases) {
         return setup -> {
             Path dir = diskDirectory("pactum");
-            PactumTransactionManager tm = Pactum.builder().nodeId(Janitor.NODE).logDirectory(dir).build();
+            PactumTransactionManager tm = Pactum.builder().nodeId(Janitor.NODE).logDirectory(dir)
+                    .parallelPhases(parallelPhases).build();
             return new SystemUnderTest.Running(tm, () -> {
                 tm.close();
                 delete(dir);
@@ -66,9 +72,10 @@ public final class JdbcSystems {
      * No transaction manager: the workers drive XA by hand.
      *
      * @param switchAutoCommit also switch autocommit off and on around each branch, as Agroal does
+     * @param sideBySide         call the two branches of a phase side by side
      */
-    public static SystemUnderTest handDrivenXa(boolean switchAutoCommit) {
-        return setup -> new SystemUnderTest.Running(new HandDrivenXa(switchAutoCommit), () -> {
+    public static SystemUnderTest handDrivenXa(boolean switchAutoCommit, boolean sideBySide) {
+        return setup -> new SystemUnderTest.Running(new HandDrivenXa(switchAutoCommit, sideBySide), () -> {
         });
     }
 

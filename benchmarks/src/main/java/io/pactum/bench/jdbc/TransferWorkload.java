@@ -31,7 +31,7 @@ public final class TransferWorkload implements Workload {
             throw new IllegalArgumentException("the transfer variant has rows for " + BenchDatabases.ROWS + " threads");
         }
         if (tm instanceof HandDrivenXa floor) {
-            return new HandDrivenWorker(row, floor.switchAutoCommit);
+            return new HandDrivenWorker(row, floor.switchAutoCommit, floor.sideBySide);
         }
         if (pools == null) {
             pools = Pools.forTransactionManager(tm);

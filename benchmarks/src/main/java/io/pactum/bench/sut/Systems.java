@@ -36,8 +36,12 @@ public final class Systems {
         // the JDBC transfer (variant "transfer", bash benchmarks/jdbc.sh): logs on disk, real PostgreSQL and MariaDB
         add("pactum-jdbc", "Pactum", io.pactum.bench.jdbc.JdbcSystems.pactumJournal(), Kind.JDBC);
         add("narayana-jdbc", "Narayana", io.pactum.bench.jdbc.JdbcSystems.narayanaFileStore(), Kind.JDBC);
-        add("xa-floor", "XA floor", io.pactum.bench.jdbc.JdbcSystems.handDrivenXa(false), Kind.JDBC);
-        add("xa-floor-autocommit", "XA floor+autocommit", io.pactum.bench.jdbc.JdbcSystems.handDrivenXa(true),
+        add("xa-floor", "XA floor", io.pactum.bench.jdbc.JdbcSystems.handDrivenXa(false, false), Kind.JDBC);
+        add("xa-floor-autocommit", "XA floor+autocommit", io.pactum.bench.jdbc.JdbcSystems.handDrivenXa(true, false),
+                Kind.JDBC);
+        add("xa-floor-parallel", "XA floor side by side", io.pactum.bench.jdbc.JdbcSystems.handDrivenXa(false, true),
+                Kind.JDBC);
+        add("pactum-jdbc-sequential", "Pactum one by one", io.pactum.bench.jdbc.JdbcSystems.pactumJournal(0),
                 Kind.JDBC);
     }
 
