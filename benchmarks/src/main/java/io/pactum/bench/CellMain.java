@@ -74,7 +74,7 @@ public final class CellMain {
                     counted[0] = external.stop();
                 }
             };
-            Driver.Outcome outcome = new Driver().run(sut.transactionManager(), workload, cell.threads(), warmup,
+            Driver.Outcome outcome = new Driver().run(sut, workload, cell.threads(), warmup,
                     measure, period);
             // Each thread's committed transactions against its resources' calls: the protocol really ran.
             outcome.calls().forEach(System.err::println);

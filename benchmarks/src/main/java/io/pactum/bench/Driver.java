@@ -1,7 +1,7 @@
 package io.pactum.bench;
 
+import io.pactum.bench.sut.SystemUnderTest;
 import io.pactum.bench.workload.Workload;
-import jakarta.transaction.TransactionManager;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
@@ -49,17 +49,17 @@ final class Driver {
         }
     }
 
-    Outcome run(TransactionManager tm, Workload workload, int threads, long warmupMillis, long measureMillis)
-            throws Exception {
-        return run(tm, workload, threads, warmupMillis, measureMillis, Period.NONE);
+    Outcome run(SystemUnderTest.Running system, Workload workload, int threads, long warmupMillis,
+            long measureMillis) throws Exception {
+        return run(system, workload, threads, warmupMillis, measureMillis, Period.NONE);
     }
 
-    Outcome run(TransactionManager tm, Workload workload, int threads, long warmupMillis, long measureMillis,
-            Period period) throws Exception {
+    Outcome run(SystemUnderTest.Running system, Workload workload, int threads, long warmupMillis,
+            long measureMillis, Period period) throws Exception {
         List<WorkerThread> workers = new ArrayList<>(threads);
         CountDownLatch ready = new CountDownLatch(threads);
         for (int i = 0; i < threads; i++) {
-            WorkerThread w = new WorkerThread(workload.newWorker(tm), ready, "bench-worker-" + i);
+            WorkerThread w = new WorkerThread(workload.newWorker(system), ready, "bench-worker-" + i);
             workers.add(w);
             w.start();
         }

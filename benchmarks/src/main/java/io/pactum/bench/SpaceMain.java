@@ -1,6 +1,7 @@
 package io.pactum.bench;
 
 import io.pactum.Pactum;
+import io.pactum.bench.sut.SystemUnderTest;
 import io.pactum.bench.workload.Workload;
 import io.pactum.bench.workload.Workloads;
 import io.pactum.tx.PactumTransactionManager;
@@ -81,7 +82,8 @@ public final class SpaceMain {
         List<Thread> workers = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < threads; i++) {
-            Workload.Worker w = workload.newWorker(tm);
+            Workload.Worker w = workload.newWorker(new SystemUnderTest.Running(tm, () -> {
+            }));
             Thread t = new Thread(() -> {
                 loop(w, claimed, committed, total);
                 finished.accumulateAndGet(System.nanoTime(), Math::max);

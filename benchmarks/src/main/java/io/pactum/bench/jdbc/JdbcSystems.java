@@ -75,8 +75,7 @@ public final class JdbcSystems {
      * @param sideBySide         call the two branches of a phase side by side
      */
     public static SystemUnderTest handDrivenXa(boolean switchAutoCommit, boolean sideBySide) {
-        return setup -> new SystemUnderTest.Running(new HandDrivenXa(switchAutoCommit, sideBySide), () -> {
-        });
+        return setup -> SystemUnderTest.Running.byHand(new HandDrivenXa(switchAutoCommit, sideBySide));
     }
 
     private static Path diskDirectory(String name) throws IOException {

@@ -2,6 +2,7 @@ package io.pactum.bench.jdbc;
 
 import io.pactum.bench.workload.ResourceManager;
 import io.pactum.bench.workload.Workload;
+import io.pactum.bench.sut.SystemUnderTest;
 import jakarta.transaction.TransactionManager;
 import java.util.List;
 
@@ -21,7 +22,7 @@ public final class TransferWorkload implements Workload {
     }
 
     @Override
-    public synchronized Worker newWorker(TransactionManager tm) throws Exception {
+    public synchronized Worker newWorker(SystemUnderTest.Running system) throws Exception {
         if (workers == 0) {
             BenchDatabases.prepareTables();
             Janitor.rollBackLeftovers();
@@ -30,9 +31,11 @@ public final class TransferWorkload implements Workload {
         if (row >= BenchDatabases.ROWS) {
             throw new IllegalArgumentException("the transfer variant has rows for " + BenchDatabases.ROWS + " threads");
         }
-        if (tm instanceof HandDrivenXa floor) {
-            return new HandDrivenWorker(row, floor.switchAutoCommit, floor.sideBySide);
+        HandDrivenXa floor = system.handDriven();
+        if (floor != null) {
+            return new HandDrivenWorker(row, floor.switchAutoCommit(), floor.sideBySide());
         }
+        TransactionManager tm = system.requireTransactionManager();
         if (pools == null) {
             pools = Pools.forTransactionManager(tm);
         }

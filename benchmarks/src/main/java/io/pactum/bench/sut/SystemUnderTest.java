@@ -1,5 +1,6 @@
 package io.pactum.bench.sut;
 
+import io.pactum.bench.jdbc.HandDrivenXa;
 import jakarta.transaction.TransactionManager;
 
 /**
@@ -12,11 +13,32 @@ public interface SystemUnderTest {
 
     /**
      * A started system: the transaction manager the workers use, how to stop it, and, when its
-     * syncs happen outside this JVM (a database server), how to count them.
+     * syncs happen outside this JVM (a database server), how to count them. The XA floor has no
+     * transaction manager: {@code handDriven} says how its workers drive XA themselves.
      */
-    record Running(TransactionManager transactionManager, AutoCloseable stop, SyncCounter externalSyncs) {
+    record Running(TransactionManager transactionManager, AutoCloseable stop, SyncCounter externalSyncs,
+            HandDrivenXa handDriven) {
+        public Running(TransactionManager transactionManager, AutoCloseable stop, SyncCounter externalSyncs) {
+            this(transactionManager, stop, externalSyncs, null);
+        }
+
         public Running(TransactionManager transactionManager, AutoCloseable stop) {
-            this(transactionManager, stop, null);
+            this(transactionManager, stop, null, null);
+        }
+
+        /** No transaction manager: the workload drives XA by hand. */
+        public static Running byHand(HandDrivenXa floor) {
+            return new Running(null, () -> {
+            }, null, floor);
+        }
+
+        /** The transaction manager, for a workload that needs one. */
+        public TransactionManager requireTransactionManager() {
+            if (transactionManager == null) {
+                throw new IllegalArgumentException("this system has no transaction manager: it drives XA by hand, "
+                        + "which only the transfer variant does");
+            }
+            return transactionManager;
         }
     }
 

@@ -2,6 +2,7 @@ package io.pactum.bench.workload;
 
 import jakarta.transaction.Status;
 import jakarta.transaction.Transaction;
+import io.pactum.bench.sut.SystemUnderTest;
 import jakarta.transaction.TransactionManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,8 @@ public final class DummyXaWorkload implements Workload {
     }
 
     @Override
-    public Worker newWorker(TransactionManager tm) {
+    public Worker newWorker(SystemUnderTest.Running system) {
+        TransactionManager tm = system.requireTransactionManager();
         XAResource[] resources = new XAResource[votes.length];
         for (int i = 0; i < votes.length; i++) {
             resources[i] = new DummyResource(rmName(i), votes[i]);

@@ -1,6 +1,6 @@
 package io.pactum.bench.workload;
 
-import jakarta.transaction.TransactionManager;
+import io.pactum.bench.sut.SystemUnderTest;
 import java.util.List;
 
 /**
@@ -12,7 +12,7 @@ public interface Workload {
     List<ResourceManager> resourceManagers();
 
     /** A worker for one thread; it may keep per-thread state (connections, resource objects). */
-    Worker newWorker(TransactionManager tm) throws Exception;
+    Worker newWorker(SystemUnderTest.Running system) throws Exception;
 
     interface Worker {
         /** Runs one whole transaction: begin, work, commit. */
