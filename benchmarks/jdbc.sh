@@ -3,14 +3,14 @@
 # one in MariaDB, at 1, 4 and 16 threads, through Pactum (PactumDataSource, file journal on
 # disk), Narayana + Agroal (agroal-narayana, file store on disk) and raw XA driven by hand (the
 # floor), one fresh JVM per cell. Needs the servers of scripts/databases.sh (or PACTUM_PG_URL /
-# PACTUM_MYSQL_URL ...). Each cell warms up for 15 s: on 2 cores shared with both database
-# servers, the JIT is still compiling the pool and driver code after 5 s. Extra options go to
-# run.sh (see benchmarks/README.md) and override these, e.g.
+# PACTUM_MYSQL_URL ...). Each cell warms up for 30 s: on 2 cores shared with both database
+# servers and 16 workers, the JIT compiles pool and driver code for about 25 s. Extra options
+# go to run.sh (see benchmarks/README.md) and override these, e.g.
 #   bash benchmarks/jdbc.sh --quick
 #   bash benchmarks/jdbc.sh --reps 1
 set -euo pipefail
 cd "$(dirname "$0")/.."
-defaults=(--reps 3 --warmup 15s --measure 10s) # later options win
+defaults=(--reps 3 --warmup 30s --measure 10s) # later options win
 for a in "$@"; do
     if [[ $a == --quick ]]; then
         defaults=()

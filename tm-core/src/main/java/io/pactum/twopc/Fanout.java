@@ -41,7 +41,10 @@ public final class Fanout implements AutoCloseable {
         AtomicInteger names = new AtomicInteger();
         helpers = new ThreadPoolExecutor(0, Math.max(2, 2 * limit), 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 r -> {
-                    Thread t = new Thread(r, "pactum-phase-" + names.incrementAndGet());
+                    // no inherited thread locals and Pactum's own class loader: a helper made while
+                    // one application commits must not keep that application's objects alive
+                    Thread t = new Thread(null, r, "pactum-phase-" + names.incrementAndGet(), 0, false);
+                    t.setContextClassLoader(Fanout.class.getClassLoader());
                     t.setDaemon(true);
                     return t;
                 });
