@@ -1,9 +1,8 @@
 package io.pactum.it.crash;
 
-import java.io.PrintWriter;
+import io.pactum.jdbc.pool.ForwardingXADataSource;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
 import javax.sql.XAConnection;
 import javax.sql.XADataSource;
 
@@ -12,22 +11,20 @@ import javax.sql.XADataSource;
  * way crash points get into the child without changing Pactum. Pactum sees an ordinary
  * {@link XADataSource} (given with {@code PactumDataSource.builder(tm).xaDataSource(...)}).
  */
-final class TrippingXADataSource implements XADataSource {
+final class TrippingXADataSource extends ForwardingXADataSource {
     private final Db db;
-    private final XADataSource driver;
     private final Tripwire tripwire;
     private final Sessions sessions;
 
     TrippingXADataSource(Db db, Tripwire tripwire, Sessions sessions) {
+        super(db.driverXaDataSource());
         this.db = db;
-        this.driver = db.driverXaDataSource();
         this.tripwire = tripwire;
         this.sessions = sessions;
     }
 
     @Override
-    public XAConnection getXAConnection() throws SQLException {
-        XAConnection xa = driver.getXAConnection();
+    protected XAConnection wrap(XAConnection xa) throws SQLException {
         try {
             sessions.remember(db, xa);
         } catch (SQLException e) {
@@ -40,30 +37,5 @@ final class TrippingXADataSource implements XADataSource {
     @Override
     public XAConnection getXAConnection(String user, String password) throws SQLException {
         throw new SQLFeatureNotSupportedException("the crash tests' data sources carry their own credentials");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return driver.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        driver.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        driver.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return driver.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return driver.getParentLogger();
     }
 }

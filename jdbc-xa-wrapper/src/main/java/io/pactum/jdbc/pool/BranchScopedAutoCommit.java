@@ -1,13 +1,8 @@
 package io.pactum.jdbc.pool;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Arrays;
-import java.util.logging.Logger;
-import javax.sql.ConnectionEventListener;
-import javax.sql.StatementEventListener;
 import javax.sql.XAConnection;
 import javax.sql.XADataSource;
 import javax.transaction.xa.XAException;
@@ -30,11 +25,9 @@ import javax.transaction.xa.Xid;
  * sent. The pool must take its connection out of autocommit after {@code start}, not before
  * (see {@link PooledXAResource#start}).
  */
-public final class BranchScopedAutoCommit implements XADataSource {
-    private final XADataSource driver;
-
+public final class BranchScopedAutoCommit extends ForwardingXADataSource {
     private BranchScopedAutoCommit(XADataSource driver) {
-        this.driver = driver;
+        super(driver);
     }
 
     /** The driver's data source, with every XA connection it opens keeping autocommit as above. */
@@ -43,52 +36,21 @@ public final class BranchScopedAutoCommit implements XADataSource {
     }
 
     @Override
-    public XAConnection getXAConnection() throws SQLException {
-        return new Session(driver.getXAConnection());
-    }
-
-    @Override
-    public XAConnection getXAConnection(String user, String password) throws SQLException {
-        return new Session(driver.getXAConnection(user, password));
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return driver.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        driver.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        driver.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return driver.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return driver.getParentLogger();
+    protected XAConnection wrap(XAConnection physical) throws SQLException {
+        return new Session(physical);
     }
 
     /** One physical connection: its branch, and the autocommit its handles see during the branch. */
-    private static final class Session implements XAConnection {
-        private final XAConnection driver;
+    private static final class Session extends ForwardingXAConnection {
         private final XAResource resource;
         /** The active branch, or null. */
         private Xid branch;
         /** What {@code getAutoCommit} says during the branch; null: what the driver says. */
         private Boolean branchAutoCommit;
 
-        Session(XAConnection driver) throws SQLException {
-            this.driver = driver;
-            this.resource = new Resource(driver.getXAResource());
+        Session(XAConnection physical) throws SQLException {
+            super(physical);
+            this.resource = new Resource(physical.getXAResource());
         }
 
         private synchronized void started(Xid xid) {
@@ -125,37 +87,12 @@ public final class BranchScopedAutoCommit implements XADataSource {
 
         @Override
         public Connection getConnection() throws SQLException {
-            return new Handle(driver.getConnection());
+            return new Handle(physical.getConnection());
         }
 
         @Override
         public XAResource getXAResource() {
             return resource;
-        }
-
-        @Override
-        public void close() throws SQLException {
-            driver.close();
-        }
-
-        @Override
-        public void addConnectionEventListener(ConnectionEventListener listener) {
-            driver.addConnectionEventListener(listener);
-        }
-
-        @Override
-        public void removeConnectionEventListener(ConnectionEventListener listener) {
-            driver.removeConnectionEventListener(listener);
-        }
-
-        @Override
-        public void addStatementEventListener(StatementEventListener listener) {
-            driver.addStatementEventListener(listener);
-        }
-
-        @Override
-        public void removeStatementEventListener(StatementEventListener listener) {
-            driver.removeStatementEventListener(listener);
         }
 
         private final class Handle extends ForwardingConnection {
