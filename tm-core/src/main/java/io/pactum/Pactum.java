@@ -47,6 +47,7 @@ public final class Pactum {
         private int commitRetries = 3;
         private Duration retryDelay = Duration.ofMillis(100);
         private int parallelPhases = Runtime.getRuntime().availableProcessors();
+        private Duration parallelCallsSlowerThan = Duration.ofNanos(50_000);
         private final List<TransactionListener> listeners = new ArrayList<>();
         private Boolean recovery;
         private Duration recoveryInterval = Duration.ofSeconds(30);
@@ -120,11 +121,23 @@ public final class Pactum {
          * thread of its own, rather than one after another: a two-branch commit then waits for
          * the slower branch of each phase instead of both. A hand-off costs CPU, which pays only
          * while cores are idle, so with more transactions in flight calls go one after another.
+         * Only calls that wait are worth a hand-off: phases go side by side once sampled
+         * branch calls take 50 µs or more (a database round trip; not an in-memory resource).
          * Side by side, phase 1 asks every branch even when one refuses. 0 turns it off;
          * default: the number of processors.
          */
         public Builder parallelPhases(int transactions) {
             this.parallelPhases = transactions;
+            return this;
+        }
+
+        /**
+         * As {@link #parallelPhases(int)}, with the branch call time from which phases go side
+         * by side; zero: whatever the calls take.
+         */
+        public Builder parallelPhases(int transactions, Duration callsSlowerThan) {
+            this.parallelPhases = transactions;
+            this.parallelCallsSlowerThan = callsSlowerThan;
             return this;
         }
 
@@ -220,7 +233,7 @@ public final class Pactum {
             boolean recover = recovery != null ? recovery : log != null && log.isDurable();
             return new PactumConfig(new NodeId(id), log, defaultTimeout, maxTimeout, reaperInterval, commitRetries,
                     retryDelay, listeners, recover, recoveryInterval, orphanSafetyInterval, recoverNodes,
-                    parallelPhases);
+                    parallelPhases, parallelCallsSlowerThan);
         }
 
         private static void closeQuietly(TransactionLog log) {

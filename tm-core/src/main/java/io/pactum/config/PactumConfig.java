@@ -29,11 +29,13 @@ import java.util.Set;
  *                        that will not come back); its own node is always recovered
  * @param parallelPhases  up to how many transactions in flight phases call their branches side
  *                        by side; 0: always one after another
+ * @param parallelCallsSlowerThan how long branch calls must take (as measured) before phases go
+ *                        side by side
  */
 public record PactumConfig(NodeId nodeId, TransactionLog log, Duration defaultTimeout, Duration maxTimeout,
         Duration reaperInterval, int commitRetries, Duration retryDelay, List<TransactionListener> listeners,
         boolean recovery, Duration recoveryInterval, Duration orphanSafetyInterval, Set<NodeId> recoverNodes,
-        int parallelPhases) {
+        int parallelPhases, Duration parallelCallsSlowerThan) {
 
     public PactumConfig {
         Objects.requireNonNull(nodeId, "nodeId");
@@ -69,6 +71,11 @@ public record PactumConfig(NodeId nodeId, TransactionLog log, Duration defaultTi
         if (parallelPhases < 0) {
             throw new IllegalArgumentException("parallelPhases is " + parallelPhases + ": use 0 (one branch after "
                     + "another) or more");
+        }
+        Objects.requireNonNull(parallelCallsSlowerThan, "parallelCallsSlowerThan");
+        if (parallelCallsSlowerThan.isNegative()) {
+            throw new IllegalArgumentException("parallelPhases' call time is " + parallelCallsSlowerThan
+                    + ": use zero (always) or more");
         }
     }
 

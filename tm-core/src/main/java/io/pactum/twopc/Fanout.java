@@ -1,5 +1,6 @@
 package io.pactum.twopc;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
@@ -16,7 +17,10 @@ import java.util.function.IntSupplier;
  * last on a helper thread, the last on the caller's, and returns when all have answered. A
  * two-branch commit then waits for the slower branch of each phase instead of for both.
  *
- * <p>A hand-off costs CPU, which pays only while cores are idle: while more than {@code limit}
+ * <p>A hand-off costs CPU and some microseconds, which pays only for calls that wait (a database
+ * round trip, a sync), not for calls that return at once (an in-memory resource): phases go side
+ * by side only once sampled phases show branch calls slower than {@code slowerThanNanos}.
+ * And it pays only while cores are idle: while more than {@code limit}
  * transactions are in flight, a phase runs its calls one after another on its own thread, and
  * so does a phase that finds no helper free. (Counting phases instead was measured to be too
  * weak a signal: with 16 transactions on 2 cores, enough phases still went side by side to cost
@@ -25,14 +29,21 @@ import java.util.function.IntSupplier;
  * sent).
  */
 public final class Fanout implements AutoCloseable {
-    private static final Fanout SEQUENTIAL = new Fanout(0, () -> 0);
+    private static final Fanout SEQUENTIAL = new Fanout(0, 0, () -> 0);
+    /** One phase in this many (a power of two) that runs one after another is timed. */
+    private static final int SAMPLE_EVERY = 16;
 
     private final int limit;
+    private final long slowerThanNanos;
     private final IntSupplier inFlight;
     private final ThreadPoolExecutor helpers;
+    /** How long one branch call takes, from sampled phases (a moving average); racy updates are fine. */
+    private volatile long callNanos;
+    private int phases;
 
-    private Fanout(int limit, IntSupplier inFlight) {
+    private Fanout(int limit, long slowerThanNanos, IntSupplier inFlight) {
         this.limit = limit;
+        this.slowerThanNanos = slowerThanNanos;
         this.inFlight = inFlight;
         if (limit == 0) {
             helpers = null;
@@ -51,15 +62,16 @@ public final class Fanout implements AutoCloseable {
     }
 
     /**
-     * @param limit    up to how many transactions in flight phases run side by side; 0: every call
-     *                 one after another
-     * @param inFlight how many transactions are in flight now
+     * @param limit       up to how many transactions in flight phases run side by side; 0: every
+     *                    call one after another
+     * @param slowerThan  how long branch calls must take for a hand-off to pay; zero: always
+     * @param inFlight    how many transactions are in flight now
      */
-    public static Fanout upTo(int limit, IntSupplier inFlight) {
+    public static Fanout upTo(int limit, Duration slowerThan, IntSupplier inFlight) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit is " + limit + ": use 0 or more");
         }
-        return limit == 0 ? SEQUENTIAL : new Fanout(limit, inFlight);
+        return limit == 0 ? SEQUENTIAL : new Fanout(limit, slowerThan.toNanos(), inFlight);
     }
 
     /** One after another, always. */
@@ -69,7 +81,7 @@ public final class Fanout implements AutoCloseable {
 
     /** Whether a phase starting now runs side by side (unless its branches share a resource object). */
     public boolean sideBySide() {
-        return helpers != null && inFlight.getAsInt() <= limit;
+        return helpers != null && callNanos >= slowerThanNanos && inFlight.getAsInt() <= limit;
     }
 
     /**
@@ -77,11 +89,22 @@ public final class Fanout implements AutoCloseable {
      * throws is thrown here, after all calls returned.
      */
     public void each(List<Branch> branches, Consumer<Branch> call) {
-        if (branches.size() > 1 && sideBySide() && !sharesAResource(branches)) {
+        int n = branches.size();
+        if (n > 1 && sideBySide() && !sharesAResource(branches)) {
+            long start = System.nanoTime();
             fanOut(branches, call);
+            observed(System.nanoTime() - start); // side by side, a phase takes as long as its slowest call
+        } else if (n > 1 && helpers != null && (++phases & (SAMPLE_EVERY - 1)) == 0) {
+            long start = System.nanoTime();
+            branches.forEach(call);
+            observed((System.nanoTime() - start) / n);
         } else {
             branches.forEach(call);
         }
+    }
+
+    private void observed(long nanos) {
+        callNanos = (callNanos * 7 + nanos) / 8;
     }
 
     private void fanOut(List<Branch> branches, Consumer<Branch> call) {

@@ -36,7 +36,7 @@ final class TransactionRuntime {
         this.log = config.log();
         this.listeners = new Listeners(config.listeners());
         this.xids = new XidFactory(config.nodeId());
-        this.fanout = Fanout.upTo(config.parallelPhases(), inFlight::size);
+        this.fanout = Fanout.upTo(config.parallelPhases(), config.parallelCallsSlowerThan(), inFlight::size);
         PhaseContext ctx = new PhaseContext(log, listeners, config.commitRetries(), config.retryDelay(), clock,
                 fanout);
         this.recoveryContext = new PhaseContext(log, listeners, 0, java.time.Duration.ZERO, clock);

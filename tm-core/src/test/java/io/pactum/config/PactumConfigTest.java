@@ -54,6 +54,7 @@ class PactumConfigTest {
     void parallelPhasesMayBeTurnedOffButNotBelowZero() {
         assertThat(valid().parallelPhases(0).config().parallelPhases()).isZero();
         building(valid().parallelPhases(-1)).hasMessageContaining("parallelPhases is -1: use 0");
+        building(valid().parallelPhases(2, Duration.ofMillis(-1))).hasMessageContaining("use zero (always) or more");
     }
 
     @Test

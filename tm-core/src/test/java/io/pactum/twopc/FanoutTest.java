@@ -8,6 +8,7 @@ import io.pactum.testing.Trace;
 import io.pactum.xid.NodeId;
 import io.pactum.xid.PactumXid;
 import io.pactum.xid.XidFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Where a phase's calls run, and that each() returns only once every call has. */
 class FanoutTest {
     private final AtomicInteger inFlight = new AtomicInteger(1);
-    private final Fanout fanout = Fanout.upTo(1, inFlight::get);
+    private final Fanout fanout = Fanout.upTo(1, Duration.ZERO, inFlight::get);
     private final XidFactory xids = new XidFactory(new NodeId("n1"));
     private final Set<String> threads = ConcurrentHashMap.newKeySet();
     private final String caller = Thread.currentThread().getName();
@@ -96,6 +97,27 @@ class FanoutTest {
     }
 
     @Test
+    void fastCallsStayOnTheCallerUntilSampledPhasesShowSlowOnes() {
+        Fanout picky = Fanout.upTo(1, Duration.ofMillis(1), inFlight::get);
+        try {
+            for (int i = 0; i < 64; i++) {
+                picky.each(branches(2), this::record);
+            }
+            assertThat(threads).containsExactly(caller);
+
+            for (int i = 0; i < 64 && threads.size() == 1; i++) {
+                picky.each(branches(2), b -> {
+                    record(b);
+                    sleep(3);
+                });
+            }
+            assertThat(threads).as("side by side once calls took 3 ms").hasSizeGreaterThan(1);
+        } finally {
+            picky.close();
+        }
+    }
+
+    @Test
     void branchesOnOneResourceObjectRunOneAfterAnother() {
         ScriptedResource shared = new ScriptedResource("R", new Trace());
 
@@ -106,12 +128,12 @@ class FanoutTest {
 
     @Test
     void zeroAndAClosedFanoutRunEverythingOnTheCaller() {
-        Fanout.upTo(0, () -> 0).each(branches(2), this::record);
+        Fanout.upTo(0, Duration.ZERO, () -> 0).each(branches(2), this::record);
         fanout.close();
         fanout.each(branches(2), this::record);
 
         assertThat(threads).containsExactly(caller);
-        assertThatThrownBy(() -> Fanout.upTo(-1, () -> 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Fanout.upTo(-1, Duration.ZERO, () -> 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static void sleep(long millis) {

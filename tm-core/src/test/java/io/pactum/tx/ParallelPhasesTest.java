@@ -9,6 +9,7 @@ import io.pactum.testing.ScriptedResource.Call;
 import io.pactum.testing.ScriptedResource.Outcome;
 import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.RollbackException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class ParallelPhasesTest {
     private static final long WAIT_SECONDS = 10;
 
-    private final Scenario s = new Scenario(b -> b.parallelPhases(4));
+    private final Scenario s = new Scenario(b -> b.parallelPhases(4, Duration.ZERO));
     private final Set<String> threads = ConcurrentHashMap.newKeySet();
 
     @AfterEach
