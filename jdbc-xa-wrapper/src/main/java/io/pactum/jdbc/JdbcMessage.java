@@ -3,8 +3,8 @@ package io.pactum.jdbc;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
+import io.pactum.event.MessageText;
 import java.lang.System.Logger.Level;
-import java.text.MessageFormat;
 
 /**
  * Every message the JDBC data sources log, with its stable id: {@code PACTUM-5xxx}, next to
@@ -18,35 +18,25 @@ public enum JdbcMessage {
     RECOVERY_CLOSE_FAILED(5005, WARNING, "Closing the recovery connection of data source {0} failed"),
     CLOSED(5006, INFO, "Data source {0} closed");
 
-    private static final System.Logger LOGGER = System.getLogger("io.pactum.jdbc");
-
-    private final int id;
-    private final Level level;
-    private final String pattern;
+    private final MessageText text;
 
     JdbcMessage(int id, Level level, String pattern) {
-        this.id = id;
-        this.level = level;
-        this.pattern = pattern;
+        this.text = new MessageText(id, level, pattern, "io.pactum.jdbc");
     }
 
     public String id() {
-        return "PACTUM-" + id;
+        return text.id();
     }
 
     public String format(Object... args) {
-        return id() + " " + MessageFormat.format(pattern, args);
+        return text.format(args);
     }
 
     public void log(Object... args) {
-        if (LOGGER.isLoggable(level)) {
-            LOGGER.log(level, format(args));
-        }
+        text.log(null, args);
     }
 
     public void log(Throwable cause, Object... args) {
-        if (LOGGER.isLoggable(level)) {
-            LOGGER.log(level, format(args), cause);
-        }
+        text.log(cause, args);
     }
 }

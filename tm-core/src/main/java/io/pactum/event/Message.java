@@ -6,7 +6,6 @@ import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
 import java.lang.System.Logger.Level;
-import java.text.MessageFormat;
 
 /**
  * Every message Pactum logs, with its stable id. Operators search for {@code PACTUM-nnnn}; an id
@@ -56,39 +55,29 @@ public enum Message {
     ONE_PHASE_HAZARD(3009, ERROR, "One-phase commit of branch {0} on resource {1} failed with {2}: whether it committed is unknown"),
     BRANCH_COMMIT_FAILED(3010, ERROR, "Branch {0} on resource {1} refused its commit ({2}); the decision stays in the log for recovery and an operator");
 
-    private static final System.Logger LOGGER = System.getLogger("io.pactum");
-
-    private final int id;
-    private final Level level;
-    private final String pattern;
+    private final MessageText text;
 
     Message(int id, Level level, String pattern) {
-        this.id = id;
-        this.level = level;
-        this.pattern = pattern;
+        this.text = new MessageText(id, level, pattern, "io.pactum");
     }
 
     public String id() {
-        return "PACTUM-" + id;
+        return text.id();
     }
 
     public boolean enabled() {
-        return LOGGER.isLoggable(level);
+        return text.enabled();
     }
 
     public String format(Object... args) {
-        return id() + " " + MessageFormat.format(pattern, args);
+        return text.format(args);
     }
 
     public void log(Object... args) {
-        if (LOGGER.isLoggable(level)) {
-            LOGGER.log(level, format(args));
-        }
+        text.log(null, args);
     }
 
     public void log(Throwable cause, Object... args) {
-        if (LOGGER.isLoggable(level)) {
-            LOGGER.log(level, format(args), cause);
-        }
+        text.log(cause, args);
     }
 }

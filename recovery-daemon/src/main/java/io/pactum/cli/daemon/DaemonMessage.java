@@ -3,8 +3,8 @@ package io.pactum.cli.daemon;
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
+import io.pactum.event.MessageText;
 import java.lang.System.Logger.Level;
-import java.text.MessageFormat;
 
 /**
  * Every message the {@code pactum recover} daemon logs, with its stable id: {@code PACTUM-6xxx},
@@ -19,29 +19,25 @@ public enum DaemonMessage {
     LEFT_IN_DOUBT(6006, WARNING, "Left after this pass: {0}"),
     HEURISTICS_WAITING(6007, WARNING, "{0} heuristic outcome(s) wait for an operator: see pactum list, then pactum forget");
 
-    private static final System.Logger LOGGER = System.getLogger("io.pactum.cli");
-
-    private final int id;
-    private final Level level;
-    private final String pattern;
+    private final MessageText text;
 
     DaemonMessage(int id, Level level, String pattern) {
-        this.id = id;
-        this.level = level;
-        this.pattern = pattern;
+        this.text = new MessageText(id, level, pattern, "io.pactum.cli");
     }
 
     public String id() {
-        return "PACTUM-" + id;
+        return text.id();
     }
 
     public String format(Object... args) {
-        return id() + " " + MessageFormat.format(pattern, args);
+        return text.format(args);
     }
 
     public void log(Object... args) {
-        if (LOGGER.isLoggable(level)) {
-            LOGGER.log(level, format(args));
-        }
+        text.log(null, args);
+    }
+
+    public void log(Throwable cause, Object... args) {
+        text.log(cause, args);
     }
 }
