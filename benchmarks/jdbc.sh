@@ -3,14 +3,15 @@
 # one in MariaDB, at 1, 4 and 16 threads, through Pactum (PactumDataSource, file journal on
 # disk), Narayana + Agroal (agroal-narayana, file store on disk) and raw XA driven by hand (the
 # floor), one fresh JVM per cell. Needs the servers of scripts/databases.sh (or PACTUM_PG_URL /
-# PACTUM_MYSQL_URL ...). Each cell warms up for 30 s: on 2 cores shared with both database
-# servers and 16 workers, the JIT compiles pool and driver code for about 25 s. Extra options
+# PACTUM_MYSQL_URL ...). Each cell warms up for 30 s, and then on while the JIT compiler is
+# still busy (up to 120 s): on 2 cores shared with both database servers and 16 workers, it
+# compiles pool, driver and transaction manager code for 30-60 s. Extra options
 # go to run.sh (see benchmarks/README.md) and override these, e.g.
 #   bash benchmarks/jdbc.sh --quick
 #   bash benchmarks/jdbc.sh --reps 1
 set -euo pipefail
 cd "$(dirname "$0")/.."
-defaults=(--reps 3 --warmup 30s --measure 10s) # later options win
+defaults=(--reps 3 --warmup 30s --warmup-max 120s --measure 10s) # later options win
 for a in "$@"; do
     if [[ $a == --quick ]]; then
         defaults=()

@@ -176,8 +176,10 @@ public final class BenchMain {
 
     static String header(Options o) throws IOException {
         String how = o.suite == Options.Suite.SPACE ? "One fresh JVM (" + String.join(" ", Launcher.HEAP) + ")."
-                : String.format(Locale.ROOT, "Median of %d repetition(s); per cell a fresh JVM (%s), %.1f s warm-up, "
+                : String.format(Locale.ROOT, "Median of %d repetition(s); per cell a fresh JVM (%s), %.1f s warm-up%s, "
                         + "%.1f s measured.", o.reps, String.join(" ", Launcher.HEAP), o.warmupMillis / 1000.0,
+                        o.warmupMaxMillis > 0 ? String.format(Locale.ROOT, " (longer while the JIT compiler is busy, "
+                                + "up to %.1f s)", o.warmupMaxMillis / 1000.0) : "",
                         o.measureMillis / 1000.0);
         String h = String.format(Locale.ROOT, """
                 ## Pactum benchmark, %s

@@ -26,6 +26,8 @@ public final class CellMain {
      */
     static final boolean COUNTING = Boolean.getBoolean("bench.countSyncs");
     static final String EXTERNAL_SYNCS = "EXTERNAL-SYNCS ";
+    /** The system property with --warmup-max, in milliseconds; absent: the warm-up is exactly as given. */
+    static final String WARMUP_MAX = "bench.warmupMaxMillis";
 
     private CellMain() {
     }
@@ -74,8 +76,10 @@ public final class CellMain {
                     counted[0] = external.stop();
                 }
             };
-            Driver.Outcome outcome = new Driver().run(sut, workload, cell.threads(), warmup,
-                    measure, period);
+            Driver.Outcome outcome = new Driver().run(sut, workload, cell.threads(),
+                    new Driver.Warmup(warmup, Long.getLong(WARMUP_MAX, 0)), measure, period);
+            System.err.printf(java.util.Locale.ROOT, "warm-up %.1f s; the JIT compiler worked %d ms in the measured period%n",
+                    outcome.warmupMillis() / 1000.0, outcome.jitMillis());
             // Each thread's committed transactions against its resources' calls: the protocol really ran.
             outcome.calls().forEach(System.err::println);
             if (outcome.firstError() != null) {

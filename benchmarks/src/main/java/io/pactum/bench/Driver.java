@@ -2,9 +2,11 @@ package io.pactum.bench;
 
 import io.pactum.bench.sut.SystemUnderTest;
 import io.pactum.bench.workload.Workload;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -24,10 +26,53 @@ final class Driver {
      * What one measured period produced.
      *
      * @param allTransactions the transactions of the warm-up and the measured period together
+     * @param warmupMillis    how long the warm-up really took
+     * @param jitMillis       how long the JIT compiler worked during the measured period, or -1
      */
     record Outcome(long transactions, long errors, double seconds, LatencyHistogram latency, long gcCount,
             long gcMillis, long allocatedBytes, String firstError, List<String> calls, Window window,
-            long allTransactions, long cpuNanos) {
+            long allTransactions, long cpuNanos, long warmupMillis, long jitMillis) {
+    }
+
+    /**
+     * How long to warm up: at least {@code millis}, then on while the JIT compiler is still busy,
+     * until {@code maxMillis} at most (0: exactly {@code millis}). A cell whose measured period
+     * overlaps the compiler's work measures the compiler too: with the workers and the database
+     * servers on 2 cores, it can take a minute to compile a JDBC workload's hot code.
+     */
+    record Warmup(long millis, long maxMillis) {
+        /** The compiler is quiet when it worked less than this in the last {@link #WINDOW_MILLIS}. */
+        static final long QUIET_MILLIS = 50;
+        static final long WINDOW_MILLIS = 5_000;
+        private static final long STEP_MILLIS = 500;
+
+        /** Sleeps through the warm-up; returns how long it took. */
+        long run() throws InterruptedException {
+            long start = System.nanoTime();
+            Thread.sleep(millis);
+            CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+            if (maxMillis <= millis || jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+                return elapsedMillis(start);
+            }
+            ArrayDeque<Long> recent = new ArrayDeque<>(); // the compiler's total time, one sample per step
+            recent.add(jit.getTotalCompilationTime());
+            int window = (int) (WINDOW_MILLIS / STEP_MILLIS);
+            while (elapsedMillis(start) < maxMillis) {
+                Thread.sleep(Math.min(STEP_MILLIS, Math.max(1, maxMillis - elapsedMillis(start))));
+                recent.addLast(jit.getTotalCompilationTime());
+                if (recent.size() > window + 1) {
+                    recent.removeFirst();
+                }
+                if (recent.size() == window + 1 && recent.peekLast() - recent.peekFirst() < QUIET_MILLIS) {
+                    break;
+                }
+            }
+            return elapsedMillis(start);
+        }
+
+        private static long elapsedMillis(long startNanos) {
+            return (System.nanoTime() - startNanos) / 1_000_000;
+        }
     }
 
     /**
@@ -49,12 +94,7 @@ final class Driver {
         }
     }
 
-    Outcome run(SystemUnderTest.Running system, Workload workload, int threads, long warmupMillis,
-            long measureMillis) throws Exception {
-        return run(system, workload, threads, warmupMillis, measureMillis, Period.NONE);
-    }
-
-    Outcome run(SystemUnderTest.Running system, Workload workload, int threads, long warmupMillis,
+    Outcome run(SystemUnderTest.Running system, Workload workload, int threads, Warmup warmup,
             long measureMillis, Period period) throws Exception {
         List<WorkerThread> workers = new ArrayList<>(threads);
         CountDownLatch ready = new CountDownLatch(threads);
@@ -64,8 +104,9 @@ final class Driver {
             w.start();
         }
         ready.await();
-        Thread.sleep(warmupMillis);
+        long warmedUp = warmup.run();
         period.started();
+        long jitBefore = jitMillis();
         long[] gcBefore = gc();
         long cpuStart = processCpuNanos();
         long wallStart = epochMicros();
@@ -76,13 +117,21 @@ final class Driver {
         long end = System.nanoTime();
         long wallEnd = epochMicros();
         long cpuEnd = processCpuNanos();
+        long jitAfter = jitMillis();
         period.ended();
         for (WorkerThread w : workers) {
             w.join();
         }
         long[] gcAfter = gc();
         return collect(workers, (end - start) / 1e9, gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1],
-                new Window(wallStart, wallEnd), cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart);
+                new Window(wallStart, wallEnd), cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart, warmedUp,
+                jitBefore < 0 || jitAfter < 0 ? -1 : jitAfter - jitBefore);
+    }
+
+    /** The JIT compiler's total time so far, or -1 where the JVM does not measure it. */
+    private static long jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     private static long epochMicros() {
@@ -91,7 +140,7 @@ final class Driver {
     }
 
     private static Outcome collect(List<WorkerThread> workers, double seconds, long gcCount, long gcMillis,
-            Window window, long cpuNanos) {
+            Window window, long cpuNanos, long warmupMillis, long jitMillis) {
         LatencyHistogram all = new LatencyHistogram();
         long tx = 0;
         long everything = 0;
@@ -111,7 +160,7 @@ final class Driver {
             }
         }
         return new Outcome(tx, errors, seconds, all, gcCount, gcMillis, allocated, firstError, calls, window,
-                everything, cpuNanos);
+                everything, cpuNanos, warmupMillis, jitMillis);
     }
 
     /** Bytes this thread allocated so far (HotSpot counts them per thread), or -1. */

@@ -32,8 +32,10 @@ final class Launcher {
     /** The result, or empty when the cell failed; the log file then says why. */
     Optional<CellResult> run(Cell cell, int rep) throws IOException, InterruptedException {
         Path log = logOf(cell, rep);
-        List<String> cmd = command(cell, List.of(), options.warmupMillis, options.measureMillis);
-        return start(cmd, log, options.warmupMillis + options.measureMillis) ? resultIn(log) : Optional.empty();
+        List<String> extra = options.warmupMaxMillis > 0
+                ? List.of("-D" + CellMain.WARMUP_MAX + "=" + options.warmupMaxMillis) : List.of();
+        List<String> cmd = command(cell, extra, options.warmupMillis, options.measureMillis);
+        return start(cmd, log, options.longestWarmupMillis() + options.measureMillis) ? resultIn(log) : Optional.empty();
     }
 
     /**

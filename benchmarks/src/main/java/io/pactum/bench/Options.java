@@ -20,6 +20,9 @@ final class Options {
                                       on 16 threads, the log directory's size sampled every second
               --reps N              repetitions; the table shows the median per cell (default 3)
               --warmup DURATION     warm-up per cell, e.g. 5s, 500ms (default 5s)
+              --warmup-max DURATION keep warming up after --warmup while the JIT compiler is still busy
+                                    (it compiled for 1%% of the last 5 s or more), until at most this long
+                                    (default: off, the warm-up is exactly --warmup)
               --measure DURATION    measured period per cell (default 10s)
               --quick               smoke run: --reps 1 --warmup 300ms --measure 500ms unless given,
                                     sync probe 1 s, counting runs 300 ms + 1 s
@@ -47,12 +50,14 @@ final class Options {
         CPU, DURABLE, SPACE
     }
 
-    private static final List<String> VALUED = List.of("--reps", "--warmup", "--measure", "--threads", "--systems",
+    private static final List<String> VALUED = List.of("--reps", "--warmup", "--warmup-max", "--measure", "--threads", "--systems",
             "--variants", "--out", "--jvm-arg", "--suite", "--disk-dir", "--sync-probe", "--count-warmup",
             "--count-measure", "--space-tx", "--space-threads");
 
     int reps = 3;
     long warmupMillis = 5_000;
+    /** The longest warm-up while the JIT still compiles; 0: exactly {@link #warmupMillis}. */
+    long warmupMaxMillis;
     long measureMillis = 10_000;
     List<Integer> threads = List.of(1, 4, 16, 64);
     List<String> systems = Systems.inMemory();
@@ -76,6 +81,11 @@ final class Options {
 
     boolean countingSyncs() {
         return countSyncs != null ? countSyncs : durable();
+    }
+
+    /** The longest a cell can warm up. */
+    long longestWarmupMillis() {
+        return Math.max(warmupMillis, warmupMaxMillis);
     }
 
     static boolean wantsHelp(String[] args) {
@@ -116,6 +126,7 @@ final class Options {
                     o.warmupMillis = millis(value);
                     warmupGiven = true;
                 }
+                case "--warmup-max" -> o.warmupMaxMillis = millis(value);
                 case "--measure" -> {
                     o.measureMillis = positive(flag, millis(value));
                     measureGiven = true;
@@ -141,6 +152,10 @@ final class Options {
                 case "--space-threads" -> o.spaceThreads = positive(flag, Integer.parseInt(value));
                 default -> throw new IllegalStateException("option " + flag + " is listed but not handled");
             }
+        }
+        if (o.warmupMaxMillis > 0 && o.warmupMaxMillis < o.warmupMillis) {
+            throw new IllegalArgumentException("--warmup-max (" + o.warmupMaxMillis + " ms) is shorter than --warmup ("
+                    + o.warmupMillis + " ms): give it at least the warm-up, or leave it out");
         }
         if (o.suite == Suite.DURABLE) {
             o.systems = systemsGiven ? o.systems : Systems.durable();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.LongSummaryStatistics;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -109,6 +110,30 @@ final class Report {
             row(md, cells);
         }
         md.append('\n');
+        warmupNote(md, variant);
+    }
+
+    /**
+     * How long the cells really warmed up and how much the JIT compiler still worked while they
+     * were measured: a measured period that overlaps the compiler's work is not a steady state.
+     */
+    private void warmupNote(StringBuilder md, String variant) {
+        List<CellResult> rs = new ArrayList<>();
+        for (int threads : options.threads) {
+            for (String s : options.systems) {
+                rs.addAll(results(s, variant, threads));
+            }
+        }
+        LongSummaryStatistics warm = rs.stream().mapToLong(CellResult::warmedUpMillis).filter(m -> m >= 0)
+                .summaryStatistics();
+        LongSummaryStatistics jit = rs.stream().mapToLong(CellResult::jitMillis).filter(m -> m >= 0)
+                .summaryStatistics();
+        if (warm.getCount() == 0 || jit.getCount() == 0) {
+            return;
+        }
+        md.append(String.format(Locale.ROOT, "Warm-up per cell %.1f-%.1f s; the JIT compiler worked at most %d ms "
+                + "in a measured period (CSV: `warmed_up_ms`, `jit_ms`).%n%n", warm.getMin() / 1000.0,
+                warm.getMax() / 1000.0, jit.getMax()));
     }
 
     private List<Double> diskRates(int threads) {
