@@ -240,19 +240,24 @@ final class Completion {
         }
     }
 
-    void timeOut() {
+    /** The reaper's claim; see {@link PactumTransaction#claimTimeout}. */
+    boolean claimTimeout() {
         if (!tx.lock.tryLock()) {
-            return;
+            return false;
         }
         try {
             if (tx.state() != TxState.ACTIVE) {
-                return; // completing: commit checks the deadline itself
+                return false; // completing: commit checks the deadline itself
             }
             tx.markTimedOut();
             tx.moveTo(TxState.ROLLING_BACK);
+            return true;
         } finally {
             tx.lock.unlock();
         }
+    }
+
+    void rollBackTimedOut() {
         Message.TIMED_OUT.log(tx, tx.timeoutSeconds());
         rt.listeners.timedOut(tx.globalId());
         rollBackBranches(RollbackReason.TIMEOUT);

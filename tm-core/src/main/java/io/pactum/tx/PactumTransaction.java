@@ -158,9 +158,18 @@ public final class PactumTransaction implements Transaction {
         markRollbackOnly(new IllegalStateException("transaction " + id + " timed out after " + timeoutSeconds + " s"));
     }
 
-    /** Called by the reaper. Skips the transaction when its owner holds the lock; the next round tries again. */
-    void timeOut() {
-        completion.timeOut();
+    /**
+     * Called by the reaper: marks the transaction timed out and makes it the caller's to roll back
+     * ({@link #rollBackTimedOut}). False when its owner holds the lock (the next round tries
+     * again) or it is already completing.
+     */
+    boolean claimTimeout() {
+        return completion.claimTimeout();
+    }
+
+    /** Rolls back a transaction whose timeout {@link #claimTimeout} claimed. */
+    void rollBackTimedOut() {
+        completion.rollBackTimedOut();
     }
 
     @Override

@@ -36,6 +36,7 @@ public final class ScriptedResource implements NamedXAResource {
     private int timeoutSeconds = -1;
     private Runnable onCommit = () -> { };
     private Runnable onPrepare = () -> { };
+    private Runnable onEnd = () -> { };
 
     private record Answer(int code, int vote, RuntimeException runtime) {
     }
@@ -98,6 +99,16 @@ public final class ScriptedResource implements NamedXAResource {
     public synchronized ScriptedResource onPrepare(Runnable action) {
         this.onPrepare = action;
         return this;
+    }
+
+    /** Runs at each end, before its scripted answer, e.g. to make it wait as a busy connection does. */
+    public synchronized ScriptedResource onEnd(Runnable action) {
+        this.onEnd = action;
+        return this;
+    }
+
+    private synchronized Runnable endAction() {
+        return onEnd;
     }
 
     private synchronized Runnable prepareAction() {
@@ -172,6 +183,7 @@ public final class ScriptedResource implements NamedXAResource {
     @Override
     public void end(Xid xid, int flags) throws XAException {
         record("end(" + branch(xid) + "," + flags(flags) + ")");
+        endAction().run();
         answer(Call.END);
         outcome(xid, Outcome.IDLE);
     }

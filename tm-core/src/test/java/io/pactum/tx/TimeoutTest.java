@@ -11,6 +11,7 @@ import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -129,6 +130,45 @@ class TimeoutTest {
                 "A.end(1,TMFAIL)", "B.end(2,TMFAIL)",
                 "A.rollback(1)", "B.rollback(2)");
         assertThat(s.tm.getTransaction()).isNull();
+        assertThat(s.tm.inFlightCount()).isZero();
+    }
+
+    /**
+     * MySQL's XA END waits while the application still runs a statement on the connection. Such
+     * a rollback must not hold up the reaper: a transaction that expires later is rolled back
+     * while the first one's end is still waiting.
+     */
+    @Test
+    void aRollbackThatWaitsDelaysNoOtherTimeout() throws Exception {
+        CountDownLatch statementDone = new CountDownLatch(1);
+        ScriptedResource busy = s.resource("BUSY").onEnd(() -> {
+            try {
+                statementDone.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        s.tm.setTransactionTimeout(1);
+        s.tm.begin();
+        PactumTransaction first = s.tm.getTransaction();
+        first.enlistResource(busy);
+        s.tm.suspend();
+        s.tm.setTransactionTimeout(2);
+        s.tm.begin();
+        PactumTransaction second = s.tm.getTransaction();
+        second.enlistResource(a);
+        s.tm.suspend();
+        try {
+            Await.until("the reaper rolls back " + second, () -> second.getStatus() == Status.STATUS_ROLLEDBACK);
+            assertThat(first.isTimedOut()).isTrue();
+            assertThat(first.getStatus()).isEqualTo(Status.STATUS_ROLLING_BACK);
+            assertThat(busy.outcome()).isEqualTo(Outcome.ACTIVE);
+        } finally {
+            statementDone.countDown();
+        }
+        Await.until("the reaper rolls back " + first, () -> first.getStatus() == Status.STATUS_ROLLEDBACK);
+        assertThat(busy.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(a.outcome()).isEqualTo(Outcome.ROLLED_BACK);
         assertThat(s.tm.inFlightCount()).isZero();
     }
 
