@@ -25,9 +25,14 @@ public final class JdbcSystems {
     private JdbcSystems() {
     }
 
-    /** Pactum with its file journal: one fsync per two-phase commit, shared by concurrent committers. */
+    /**
+     * Pactum with its file journal: one fsync per two-phase commit, shared by concurrent
+     * committers. Its {@code parallelPhases} is Pactum's default, the number of processors, unless
+     * {@code -Dpactum.bench.parallelPhases=N} says otherwise (a diagnostic, through --jvm-arg).
+     */
     public static SystemUnderTest pactumJournal() {
-        return pactumJournal(Runtime.getRuntime().availableProcessors());
+        return pactumJournal(Integer.getInteger("pactum.bench.parallelPhases",
+                Runtime.getRuntime().availableProcessors()));
     }
 
     /** @param parallelPhases Pactum's setting of that name; the default is the number of processors */
