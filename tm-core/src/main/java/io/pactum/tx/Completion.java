@@ -67,7 +67,12 @@ final class Completion {
         }
     }
 
-    /** Moves to BEFORE_COMPLETION and runs the synchronizations; returns the first failure. */
+    /**
+     * Moves to BEFORE_COMPLETION and runs the synchronizations; returns the first failure. They
+     * run without the transaction's lock: a beforeCompletion that waits for another thread (a
+     * parallel flush, a remote call) must not block that thread's setRollbackOnly or resource
+     * lookups on this transaction.
+     */
     private Throwable beforeCompletion() throws RollbackException {
         tx.lock.lock();
         try {
@@ -84,10 +89,10 @@ final class Completion {
             if (tx.isRollbackOnly()) {
                 return null; // beforeCompletion runs only for transactions that may commit
             }
-            return tx.synchronizations.beforeCompletion(tx);
         } finally {
             tx.lock.unlock();
         }
+        return tx.synchronizations.beforeCompletion(tx, tx.lock);
     }
 
     /**

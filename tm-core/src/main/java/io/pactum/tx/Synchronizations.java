@@ -4,11 +4,14 @@ import io.pactum.event.Message;
 import jakarta.transaction.Synchronization;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
 
 /**
  * The synchronizations of one transaction. {@code beforeCompletion}: regular ones first, then
  * interposed ones; {@code afterCompletion}: interposed first, then regular. A synchronization
- * may register another while these run; it is run too.
+ * may register another while these run; it is run too. Registration happens under the
+ * transaction's lock; beforeCompletion takes each next synchronization under it and calls it
+ * without.
  */
 final class Synchronizations {
     private List<Synchronization> regular = List.of();
@@ -30,11 +33,23 @@ final class Synchronizations {
     }
 
     /** Runs every beforeCompletion; returns the first failure (after which none runs), or null. */
-    Throwable beforeCompletion(Object tx) {
+    Throwable beforeCompletion(Object tx, Lock registration) {
         int r = 0;
         int i = 0;
-        while (r < regular.size() || i < interposed.size()) {
-            Synchronization s = r < regular.size() ? regular.get(r++) : interposed.get(i++);
+        while (true) {
+            Synchronization s;
+            registration.lock();
+            try {
+                if (r < regular.size()) {
+                    s = regular.get(r++);
+                } else if (i < interposed.size()) {
+                    s = interposed.get(i++);
+                } else {
+                    return null;
+                }
+            } finally {
+                registration.unlock();
+            }
             try {
                 s.beforeCompletion();
             } catch (RuntimeException | Error e) {
@@ -42,7 +57,6 @@ final class Synchronizations {
                 return e;
             }
         }
-        return null;
     }
 
     void afterCompletion(int status, Object tx) {

@@ -12,6 +12,9 @@ import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +50,38 @@ class RollbackOnlyTest {
         assertThat(s.trace.events()).containsExactly("A.start(1,TMNOFLAGS)", "A.end(1,TMFAIL)", "A.rollback(1)");
         assertThat(a.outcome()).isEqualTo(Outcome.ROLLED_BACK);
         assertThat(tx.getStatus()).isEqualTo(Status.STATUS_ROLLEDBACK);
+    }
+
+    /**
+     * A beforeCompletion may hand work to another thread and wait for it (a parallel flush, a
+     * call to a service); that thread may mark the transaction rollback-only or look up one of
+     * its resources. Neither waits for beforeCompletion to end, and the mark wins.
+     */
+    @Test
+    void anotherThreadCanMarkRollbackOnlyWhileBeforeCompletionWaitsForIt() throws Exception {
+        PactumTransaction tx = begin();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            tx.registerSynchronization(Syncs.beforeCompletion(() -> {
+                try {
+                    other.submit(() -> {
+                        s.tm.synchronizationRegistry();
+                        tx.getResource("key");
+                        tx.setRollbackOnly();
+                    }).get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the other thread did not finish", e);
+                }
+            }));
+
+            RollbackException e = catchThrowableOfType(RollbackException.class, s.tm::commit);
+
+            assertThat(e).hasMessageContaining("marked rollback-only");
+            assertThat(e.getCause()).hasMessageContaining("setRollbackOnly()");
+            assertThat(a.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+        } finally {
+            other.shutdownNow();
+        }
     }
 
     @Test
