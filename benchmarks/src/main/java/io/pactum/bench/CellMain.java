@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -78,7 +79,7 @@ public final class CellMain {
             };
             Driver.Outcome outcome = new Driver().run(sut, workload, cell.threads(),
                     new Driver.Warmup(warmup, Long.getLong(WARMUP_MAX, 0)), measure, period);
-            System.err.printf(java.util.Locale.ROOT, "warm-up %.1f s; the JIT compiler worked %d ms in the measured period%n",
+            System.err.printf(Locale.ROOT, "warm-up %.1f s; the JIT compiler worked %d ms in the measured period%n",
                     outcome.warmupMillis() / 1000.0, outcome.jitMillis());
             // Each thread's committed transactions against its resources' calls: the protocol really ran.
             outcome.calls().forEach(System.err::println);

@@ -50,16 +50,15 @@ final class Driver {
         long run() throws InterruptedException {
             long start = System.nanoTime();
             Thread.sleep(millis);
-            CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-            if (maxMillis <= millis || jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            if (maxMillis <= millis || jitMillis() < 0) {
                 return elapsedMillis(start);
             }
             ArrayDeque<Long> recent = new ArrayDeque<>(); // the compiler's total time, one sample per step
-            recent.add(jit.getTotalCompilationTime());
+            recent.add(jitMillis());
             int window = (int) (WINDOW_MILLIS / STEP_MILLIS);
             while (elapsedMillis(start) < maxMillis) {
                 Thread.sleep(Math.min(STEP_MILLIS, Math.max(1, maxMillis - elapsedMillis(start))));
-                recent.addLast(jit.getTotalCompilationTime());
+                recent.addLast(jitMillis());
                 if (recent.size() > window + 1) {
                     recent.removeFirst();
                 }

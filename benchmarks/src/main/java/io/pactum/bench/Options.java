@@ -153,10 +153,6 @@ final class Options {
                 default -> throw new IllegalStateException("option " + flag + " is listed but not handled");
             }
         }
-        if (o.warmupMaxMillis > 0 && o.warmupMaxMillis < o.warmupMillis) {
-            throw new IllegalArgumentException("--warmup-max (" + o.warmupMaxMillis + " ms) is shorter than --warmup ("
-                    + o.warmupMillis + " ms): give it at least the warm-up, or leave it out");
-        }
         if (o.suite == Suite.DURABLE) {
             o.systems = systemsGiven ? o.systems : Systems.durable();
             o.variants = variantsGiven ? o.variants : List.of("2pc");
@@ -168,6 +164,10 @@ final class Options {
             o.syncProbeMillis = Math.min(o.syncProbeMillis, 1_000);
             o.countWarmupMillis = Math.min(o.countWarmupMillis, 300);
             o.countMeasureMillis = Math.min(o.countMeasureMillis, 1_000);
+        }
+        if (o.warmupMaxMillis > 0 && o.warmupMaxMillis < o.warmupMillis) {
+            throw new IllegalArgumentException("--warmup-max (" + o.warmupMaxMillis + " ms) is shorter than --warmup ("
+                    + o.warmupMillis + " ms): give it at least the warm-up, or leave it out");
         }
         return o;
     }
