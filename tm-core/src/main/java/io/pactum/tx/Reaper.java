@@ -86,15 +86,20 @@ final class Reaper implements Runnable {
         }
     }
 
-    /** Stops looking for expired transactions; rollbacks under way finish on their own threads. */
+    /**
+     * Stops looking for expired transactions and gives rollbacks under way up to 10 s to finish
+     * (one that reports a heuristic outcome still writes it to the log, which closes next); any
+     * still running after that finish on their own threads.
+     */
     void stop() {
         running = false;
         thread.interrupt();
+        rollbacks.shutdown();
         try {
             thread.join(10_000);
+            rollbacks.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        rollbacks.shutdown();
     }
 }
