@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactum.log.HeuristicOutcome;
 import io.pactum.xid.PactumXid;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,21 +62,50 @@ class ForgetHeuristicTest {
         assertThat(again.err()).contains("the log records no heuristic outcome for " + rolledBack);
     }
 
+    /** Only the process holding a file journal writes it: the running application forgets on request. */
     @Test
-    void aFileJournalHeldByTheApplicationKeepsTheRecordAndSaysWhy() throws Exception {
+    void theApplicationHoldingTheJournalForgetsItAtItsNextRecoveryScan() throws Exception {
+        Process app = HoldLog.startRecovering(ops.logDir, ops.node);
+        try {
+            Operations.Result forget = ops.pactum("forget", rolledBack.toString());
+
+            assertThat(forget.code()).as(forget.toString()).isZero();
+            assertThat(forget.out()).contains("forgot " + rolledBack + " (ROLLED_BACK on my): my no longer lists it; "
+                    + "log: forgotten");
+            assertThat(ops.pactum("log", "--json").json().get("heuristics")).isEmpty();
+            assertThat(ops.auditLines()).singleElement().asString().contains("result=forgotten");
+            assertThat(requests()).isEmpty();
+        } finally {
+            HoldLog.stop(app);
+        }
+    }
+
+    /** A holder that runs no recovery scan: the request waits for the journal's next open. */
+    @Test
+    void aRequestTheHolderDoesNotCarryOutInTimeStaysUntilTheJournalIsNextOpened() throws Exception {
         Process app = HoldLog.start(ops.logDir, ops.node);
         try {
-            Operations.Result forget = ops.pactum("forget", rolledBack.globalId().toString());
+            Operations.Result forget = ops.pactum("forget", "--wait", "1s", rolledBack.globalId().toString());
 
             assertThat(forget.code()).as(forget.toString()).isEqualTo(ExitCode.FAILED);
             assertThat(forget.out()).contains("could not forget " + rolledBack)
-                    .contains("is in use by [pid " + app.pid())
-                    .contains("run pactum forget again while the application is stopped");
+                    .contains("still requested: the journal is held by [pid " + app.pid())
+                    .contains("when the journal is next opened");
             assertThat(ops.pactum("log", "--json").json().get("heuristics")).hasSize(1);
+            assertThat(requests()).hasSize(1);
             assertThat(ops.auditLines()).singleElement().asString().contains("result=failed");
         } finally {
             HoldLog.stop(app);
         }
-        assertThat(ops.pactum("forget", rolledBack.globalId().toString()).code()).isZero();
+        Process next = HoldLog.start(ops.logDir, ops.node);
+        HoldLog.stop(next);
+        assertThat(ops.pactum("log", "--json").json().get("heuristics")).isEmpty();
+        assertThat(requests()).isEmpty();
+    }
+
+    private List<Path> requests() throws Exception {
+        try (Stream<Path> files = Files.list(ops.logDir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("forget-")).toList();
+        }
     }
 }

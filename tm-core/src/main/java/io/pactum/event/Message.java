@@ -23,6 +23,8 @@ public enum Message {
     JOURNAL_SEGMENT_UNFINISHED(1103, WARNING, "The journal segment {0} was being created when the process stopped; it is ignored and replaced."),
     JOURNAL_FAILED(1104, ERROR, "Writing the journal in {0} failed: {1}. No further commit decisions can be written; transactions roll back until the process restarts."),
     JOURNAL_OPENED(1105, INFO, "Journal {0} opened: {1} pending decision(s), {2} heuristic outcome(s) to resolve"),
+    JOURNAL_FORGOT_ON_REQUEST(1106, INFO, "Heuristic outcome {0} forgotten in journal {1}, as an operator asked (pactum forget)"),
+    JOURNAL_REQUEST_REJECTED(1107, WARNING, "{0} in journal {1} names no branch of a Pactum transaction; it is renamed to {0}.rejected and ignored"),
 
     TIMED_OUT(2001, WARNING, "Transaction {0} passed its timeout of {1} s and was rolled back"),
     AFTER_COMPLETION_FAILED(2002, WARNING, "Synchronization {0} failed in afterCompletion of transaction {1}; ignored"),

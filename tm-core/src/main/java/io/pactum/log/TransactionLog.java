@@ -30,6 +30,14 @@ public interface TransactionLog extends AutoCloseable {
     /** An operator resolved this branch's heuristic outcome; it no longer needs to be kept. */
     void forgetHeuristic(PactumXid xid) throws LogException;
 
+    /**
+     * Carries out what operators asked of this log from outside the process (a file journal's
+     * {@code pactum forget} requests); recovery calls it at every scan. Most logs take no such
+     * requests.
+     */
+    default void applyOperatorRequests() throws LogException {
+    }
+
     /** The decisions that have no "done" yet: what recovery must finish. */
     List<CommitDecision> pendingDecisions() throws LogException;
 

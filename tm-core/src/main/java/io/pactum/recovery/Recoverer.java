@@ -47,6 +47,8 @@ import javax.transaction.xa.Xid;
  * transaction is in flight, before its deadline;</li>
  * <li>a resource whose {@code recover()} failed gets no orphan rollback in that scan.</li>
  * </ul>
+ * Each scan first carries out the operators' requests to the log ({@code pactum forget} on a
+ * file journal this process holds).
  * XIDs of other formats and other nodes are never touched. Failed actions back off per branch,
  * and a branch's failure is logged when it starts and then less and less often.
  */
@@ -112,6 +114,11 @@ public final class Recoverer {
     public synchronized ScanReport scan() {
         scans++;
         Tally t = new Tally();
+        try {
+            log.applyOperatorRequests();
+        } catch (LogException | RuntimeException e) {
+            Message.RECOVERY_FAILED.log(e); // the requests wait for the next scan; this one goes on
+        }
         Map<String, Listing> listings = new LinkedHashMap<>();
         try {
             for (RecoverableResource r : resources.get()) {

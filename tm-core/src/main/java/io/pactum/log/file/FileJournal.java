@@ -24,6 +24,10 @@ import java.util.function.BiConsumer;
  * first writer that must wait writes the whole block and forces the file once for everyone in
  * it. "Done" records do not wait: they ride along with the next block.
  *
+ * <p><b>Operators</b> cannot write a journal another process holds: {@code pactum forget} leaves a
+ * request file instead ({@link #requestForget}), which {@link #applyOperatorRequests} carries
+ * out, at open and at every recovery scan.
+ *
  * <p><b>Space.</b> When a block would not fit in the current segment, the next segment starts
  * with a snapshot of what is still live (pending decisions, unresolved heuristics) instead, and
  * the older segments are deleted once it is durable. Opening the journal does the same after
@@ -104,7 +108,59 @@ public final class FileJournal implements TransactionLog {
         }
         Message.JOURNAL_OPENED.log(storage.describe(), replayed.state().pending().size(),
                 replayed.state().heuristics().size());
+        try {
+            j.applyOperatorRequests();
+        } catch (LogException | RuntimeException e) {
+            j.close();
+            throw e;
+        }
         return j;
+    }
+
+    /**
+     * Asks the process holding the journal in {@code dir} to forget a heuristic outcome: leaves a
+     * durable request that the journal carries out at its next recovery scan, or when it is next
+     * opened. Needs no lock; returns the request's file name.
+     */
+    public static String requestForget(Path dir, PactumXid xid) throws LogException {
+        return requestForget(new FileStorage(dir), xid);
+    }
+
+    static String requestForget(Storage storage, PactumXid xid) throws LogException {
+        try {
+            return ForgetRequests.write(storage, xid);
+        } catch (IOException e) {
+            throw new LogException("cannot leave a request to forget " + xid + " in " + storage.describe() + ": " + e, e);
+        }
+    }
+
+    /** Forgets the heuristic outcomes operators asked to forget, and deletes their requests. */
+    @Override
+    public void applyOperatorRequests() throws LogException {
+        List<ForgetRequests.Request> requests;
+        try {
+            requests = ForgetRequests.pending(storage);
+        } catch (IOException e) {
+            throw new LogException("cannot list the requests in " + storage.describe() + ": " + e, e);
+        }
+        for (ForgetRequests.Request r : requests) {
+            try {
+                if (r.xid().isEmpty()) {
+                    Message.JOURNAL_REQUEST_REJECTED.log(r.file(), storage.describe());
+                    storage.rename(r.file(), r.file() + ".rejected");
+                    continue;
+                }
+                PactumXid xid = r.xid().get();
+                if (group.read(() -> state.heuristics().stream().anyMatch(h -> h.branch().xid().equals(xid)))) {
+                    forgetHeuristic(xid); // durable before the request goes
+                    Message.JOURNAL_FORGOT_ON_REQUEST.log(xid, storage.describe());
+                }
+                storage.delete(r.file());
+            } catch (IOException e) {
+                throw new LogException("cannot remove the request " + r.file() + " from " + storage.describe() + ": "
+                        + e, e);
+            }
+        }
     }
 
     /** What a journal holds, read without taking its directory's lock. */

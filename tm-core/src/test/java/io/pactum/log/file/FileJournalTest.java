@@ -43,6 +43,65 @@ class FileJournalTest {
         }
     }
 
+    /** pactum forget cannot write a journal another process holds: it leaves a request for it. */
+    @Test
+    void aForgetRequestIsCarriedOutByTheProcessHoldingTheJournal() throws Exception {
+        GlobalId a = fx.nextId();
+        GlobalId b = fx.nextId();
+        try (FileJournal j = FileJournal.open(disk, NODE, SEGMENT)) {
+            j.writeHeuristic(JournalFixtures.heuristic(a));
+            j.writeHeuristic(JournalFixtures.heuristic(b));
+
+            String request = FileJournal.requestForget(disk, new PactumXid(a, 2));
+            assertThat(disk.list()).contains(request);
+            assertThat(j.heuristics()).hasSize(2);
+
+            j.applyOperatorRequests();
+
+            assertThat(j.heuristics()).containsExactly(JournalFixtures.heuristic(b));
+            assertThat(requestFiles()).isEmpty();
+        }
+        try (FileJournal j = FileJournal.open(disk, NODE, SEGMENT)) {
+            assertThat(j.heuristics()).containsExactly(JournalFixtures.heuristic(b));
+        }
+    }
+
+    @Test
+    void aForgetRequestLeftWhileNobodyHeldTheJournalIsCarriedOutWhenItOpens() throws Exception {
+        GlobalId a = fx.nextId();
+        try (FileJournal j = FileJournal.open(disk, NODE, SEGMENT)) {
+            j.writeHeuristic(JournalFixtures.heuristic(a));
+        }
+        FileJournal.requestForget(disk, new PactumXid(a, 2));
+        FileJournal.requestForget(disk, new PactumXid(a, 2)); // asked twice: one request
+
+        try (FileJournal j = FileJournal.open(disk, NODE, SEGMENT)) {
+            assertThat(j.heuristics()).isEmpty();
+            assertThat(requestFiles()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRequestForAnOutcomeNoLongerKeptIsRemovedAndOneNamingNoBranchIsSetAside() throws Exception {
+        GlobalId a = fx.nextId();
+        try (Storage.StorageFile f = disk.open("forget-zz-1.request", true)) {
+            f.force();
+        }
+        try (FileJournal j = FileJournal.open(disk, NODE, SEGMENT)) {
+            FileJournal.requestForget(disk, new PactumXid(a, 2));
+            j.applyOperatorRequests();
+
+            assertThat(j.heuristics()).isEmpty();
+            assertThat(requestFiles()).isEmpty();
+            assertThat(disk.list()).contains("forget-zz-1.request.rejected");
+        }
+    }
+
+    private java.util.List<String> requestFiles() throws Exception {
+        return disk.list().stream().filter(n -> n.endsWith(".request") || n.endsWith(".tmp") && n.startsWith("forget-"))
+                .toList();
+    }
+
     @Test
     void rollingOverKeepsTheLiveRecordsAndDeletesOldSegments() throws Exception {
         CommitDecision pending = fx.decision();
