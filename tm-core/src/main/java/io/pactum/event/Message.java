@@ -25,6 +25,7 @@ public enum Message {
     JOURNAL_OPENED(1105, INFO, "Journal {0} opened: {1} pending decision(s), {2} heuristic outcome(s) to resolve"),
     JOURNAL_FORGOT_ON_REQUEST(1106, INFO, "Heuristic outcome {0} forgotten in journal {1}, as an operator asked (pactum forget)"),
     JOURNAL_REQUEST_REJECTED(1107, WARNING, "{0} in journal {1} names no branch of a Pactum transaction; it is renamed to {0}.rejected and ignored"),
+    JOURNAL_REQUESTS_FAILED(1108, WARNING, "Operator requests to the log {0} could not be carried out ({1}); they stay, and the next recovery scan tries again"),
 
     TIMED_OUT(2001, WARNING, "Transaction {0} passed its timeout of {1} s and was rolled back"),
     AFTER_COMPLETION_FAILED(2002, WARNING, "Synchronization {0} failed in afterCompletion of transaction {1}; ignored"),

@@ -117,7 +117,7 @@ public final class Recoverer {
         try {
             log.applyOperatorRequests();
         } catch (LogException | RuntimeException e) {
-            Message.RECOVERY_FAILED.log(e); // the requests wait for the next scan; this one goes on
+            Message.JOURNAL_REQUESTS_FAILED.log(e, log, e.getMessage()); // this scan goes on
         }
         Map<String, Listing> listings = new LinkedHashMap<>();
         try {

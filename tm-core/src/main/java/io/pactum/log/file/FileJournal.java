@@ -110,9 +110,8 @@ public final class FileJournal implements TransactionLog {
                 replayed.state().heuristics().size());
         try {
             j.applyOperatorRequests();
-        } catch (LogException | RuntimeException e) {
-            j.close();
-            throw e;
+        } catch (LogException e) {
+            Message.JOURNAL_REQUESTS_FAILED.log(e, storage.describe(), e.getMessage()); // never keeps a node from starting
         }
         return j;
     }
