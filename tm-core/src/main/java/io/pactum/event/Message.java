@@ -35,6 +35,9 @@ public enum Message {
     DONE_NOT_WRITTEN(2006, WARNING, "The done record of transaction {0} could not be written; recovery will find its branches already committed"),
     HEURISTIC_NOT_WRITTEN(2007, ERROR, "The heuristic outcome {1} of branch {0} could not be written to the log; the branch is not forgotten"),
     DECISION_NOT_WRITTEN_AFTER_LAST_RESOURCE(2009, ERROR, "The commit decision of transaction {0} could not be written to the log after its last resource committed; its branches are committed without it, and a crash now would leave them to be rolled back"),
+    ANCHOR_NOT_WRITTEN(2010, WARNING, "Transaction {0} could not write its commit decision into its anchor {1}; rolling back"),
+    ANCHOR_UNKNOWN(2011, ERROR, "Transaction {0} lost the answer to its anchor {1}''s one-phase commit, and the anchor could not say whether it committed ({2}); its prepared branches are left to recovery, which asks the anchor again"),
+    ANCHOR_ASKED(2012, WARNING, "Transaction {0} lost the answer to its anchor {1}''s one-phase commit; asked, the anchor says it {2}"),
     REAPER_FAILED(2008, ERROR, "The timeout reaper failed on transaction {0}; it goes on"),
 
     RECOVERY_COMMITTED(4001, INFO, "Recovery committed branch {0} on resource {1}: its transaction decided to commit at {2}"),
@@ -46,6 +49,9 @@ public enum Message {
     RECOVERY_UNKNOWN_RESOURCE(4007, WARNING, "Transaction {0} has a branch on resource {1}, which is not registered for recovery here; register it so recovery can commit the branch"),
     RECOVERY_STARTED(4008, INFO, "Recovery of node(s) {0} runs every {1} s over resources {2}"),
     RECOVERY_FAILED(4009, ERROR, "A recovery scan failed; the next one runs as planned"),
+    RECOVERY_ANCHOR_UNKNOWN(4010, WARNING, "Branch {0} on resource {1} has no decision in the log, and its transaction''s decision may be held by an anchor (id {2}) that is not registered here; it is left alone until that data source is registered for recovery with anchoring on"),
+    RECOVERY_ANCHORED_COMMIT(4011, INFO, "Recovery committed branch {0} on resource {1}: anchor {2} holds its transaction''s commit decision"),
+    RECOVERY_ANCHOR_FAILED(4012, WARNING, "Recovery could not clean up anchor {0} ({1}); it tries again in the next scan"),
 
     PREPARE_FAILED(3001, WARNING, "Branch {0} on resource {1} failed to prepare ({2}); the transaction rolls back"),
     COMMIT_LEFT_TO_RECOVERY(3002, WARNING, "Branch {0} on resource {1} could not be committed ({2}); the decision stays in the log and recovery will commit it"),

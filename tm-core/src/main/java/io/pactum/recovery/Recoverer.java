@@ -47,6 +47,9 @@ import javax.transaction.xa.Xid;
  * transaction is in flight, before its deadline;</li>
  * <li>a resource whose {@code recover()} failed gets no orphan rollback in that scan.</li>
  * </ul>
+ * A branch without a decision whose gtrid names a decision anchor ({@link DecisionAnchor}) is
+ * settled by what that anchor says, under the same conditions as an orphan; one whose anchor is
+ * not registered here is never rolled back.
  * Each scan first carries out the operators' requests to the log ({@code pactum forget} on a
  * file journal this process holds).
  * XIDs of other formats and other nodes are never touched. Failed actions back off per branch,
@@ -69,6 +72,12 @@ public final class Recoverer {
     private long scans;
     /** The nodes whose decisions this scan could read: only their branches may be orphans. */
     private Set<NodeId> decisionsVisible = Set.of();
+    /** This scan's decision anchors, by {@link GlobalId#anchorId}. */
+    private final Map<Long, DecisionAnchor> anchors = new HashMap<>();
+    /** What anchors answered in this scan. */
+    private final Map<GlobalId, Boolean> verdicts = new HashMap<>();
+    /** Transactions of this process that recovery asked an anchor about: their decisions are its to clean up. */
+    private final Set<GlobalId> asked = new HashSet<>();
 
     /** What recovery remembers of one branch between scans. */
     private static final class Memory {
@@ -120,9 +129,14 @@ public final class Recoverer {
             Message.JOURNAL_REQUESTS_FAILED.log(e, log, e.getMessage()); // this scan goes on
         }
         Map<String, Listing> listings = new LinkedHashMap<>();
+        anchors.clear();
+        verdicts.clear();
         try {
             for (RecoverableResource r : resources.get()) {
                 listings.put(r.name(), list(r, t));
+                if (r instanceof DecisionAnchor a) {
+                    anchors.put(GlobalId.anchorId(a.name()), a);
+                }
             }
             Map<GlobalId, CommitDecision> decisions = new HashMap<>();
             Set<NodeId> known = new HashSet<>();
@@ -142,6 +156,7 @@ public final class Recoverer {
                 }
             }
             finishDecisions(decisions.values(), listings, resolved, t);
+            cleanAnchors(listings, resolved, t);
             forgetUnseen(listings);
         } catch (LogException | RuntimeException e) {
             Message.RECOVERY_FAILED.log(e);
@@ -202,13 +217,115 @@ public final class Recoverer {
             return;
         }
         Branch b = new Branch(xid, l.session().xaResource(), l.resource().name(), false);
+        String orphan;
         if (decision != null) {
-            commit(b, decision, m, resolved, t);
-        } else if (orphanReason(xid, m, now) != null) {
-            rollback(b, m, orphanReason(xid, m, now), t);
-        } else {
+            commit(b, m, resolved, t, () -> Message.RECOVERY_COMMITTED.log(b.xid(), b.resourceName(),
+                    decision.decidedAt()));
+        } else if ((orphan = orphanReason(xid, m, now)) == null) {
             t.waiting++;
+        } else if (xid.globalId().anchor() != 0) {
+            askAnchor(b, m, orphan, resolved, t);
+        } else {
+            rollback(b, m, orphan, resolved, t);
         }
+    }
+
+    /**
+     * A branch without a decision in the log whose transaction may have anchored its decision:
+     * its anchor says whether it committed, and when it did not, makes sure it never will. A
+     * branch whose anchor is not registered here is left alone.
+     */
+    private void askAnchor(Branch b, Memory m, String orphan, Set<PactumXid> resolved, Tally t) {
+        GlobalId g = b.xid().globalId();
+        DecisionAnchor anchor = anchors.get(g.anchor());
+        if (anchor == null) {
+            t.waiting++;
+            if (reported.add("anchor:" + g)) {
+                Message.RECOVERY_ANCHOR_UNKNOWN.log(b.xid(), b.resourceName(), Long.toHexString(g.anchor()));
+            }
+            return;
+        }
+        Boolean committed = verdicts.get(g);
+        if (committed == null) {
+            try {
+                committed = anchor.committed(g);
+            } catch (Exception e) {
+                failed(b, m, "ask anchor " + anchor.name() + " about", e, t);
+                return;
+            }
+            verdicts.put(g, committed);
+            if (g.epoch() == ownEpoch && g.nodeId().equals(ownNode)) {
+                asked.add(g);
+            }
+        }
+        if (committed) {
+            commit(b, m, resolved, t, () -> Message.RECOVERY_ANCHORED_COMMIT.log(b.xid(), b.resourceName(),
+                    anchor.name()));
+        } else {
+            rollback(b, m, orphan + ", and anchor " + anchor.name() + " holds no commit decision", resolved, t);
+        }
+    }
+
+    /**
+     * Deletes the anchors' decisions (and refusals) of transactions with nothing left to
+     * recover: none of their branches is listed after this scan, every resource answered, and
+     * every resource a commit names is registered here. Only decisions of the nodes this
+     * recovers, of processes that have ended, or of this one that recovery itself asked about:
+     * a transaction of this process that ended without recovery's help cleans up its own.
+     */
+    private void cleanAnchors(Map<String, Listing> listings, Set<PactumXid> resolved, Tally t) {
+        if (anchors.isEmpty()) {
+            return;
+        }
+        Set<GlobalId> remaining = new HashSet<>();
+        for (Listing l : listings.values()) {
+            if (!l.ok()) {
+                return;
+            }
+            for (PactumXid x : l.xids()) {
+                if (!resolved.contains(x)) {
+                    remaining.add(x.globalId());
+                }
+            }
+        }
+        for (DecisionAnchor anchor : anchors.values()) {
+            try {
+                List<GlobalId> done = new ArrayList<>();
+                for (DecisionAnchor.Decision d : anchor.decisions()) {
+                    GlobalId g = d.id();
+                    boolean ours = nodes.contains(g.nodeId()) && decisionsVisible.contains(g.nodeId())
+                            && (g.epoch() != ownEpoch || !g.nodeId().equals(ownNode) || asked.contains(g));
+                    if (ours && !inFlight.test(g) && !remaining.contains(g) && resourcesKnown(d, listings)) {
+                        done.add(g);
+                    }
+                }
+                if (!done.isEmpty()) {
+                    anchor.forget(done);
+                    done.forEach(asked::remove);
+                    t.decisionsFinished += done.size();
+                }
+                reported.remove("clean:" + anchor.name());
+            } catch (Exception e) {
+                if (reported.add("clean:" + anchor.name())) {
+                    Message.RECOVERY_ANCHOR_FAILED.log(e, anchor.name(), e.toString());
+                }
+            }
+        }
+    }
+
+    private boolean resourcesKnown(DecisionAnchor.Decision d, Map<String, Listing> listings) {
+        if (!d.committed()) {
+            return true; // a refusal: any branch found later is rolled back all the same
+        }
+        for (String r : d.resources()) {
+            if (!listings.containsKey(r)) {
+                if (reported.add("unknown:" + d.id() + ":" + r)) {
+                    Message.RECOVERY_UNKNOWN_RESOURCE.log(d.id(), r);
+                }
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Why a branch without a decision may be rolled back now, or null when it may not (yet). */
@@ -227,11 +344,11 @@ public final class Recoverer {
                 : "the process that began it has ended";
     }
 
-    private void commit(Branch b, CommitDecision d, Memory m, Set<PactumXid> resolved, Tally t) {
+    private void commit(Branch b, Memory m, Set<PactumXid> resolved, Tally t, Runnable committedMessage) {
         try {
             b.resource().commit(b.xid(), false);
             t.committed++;
-            Message.RECOVERY_COMMITTED.log(b.xid(), b.resourceName(), d.decidedAt());
+            committedMessage.run();
             resolved.add(b.xid());
             memory.remove(b.xid());
             return;
@@ -255,7 +372,8 @@ public final class Recoverer {
         }
     }
 
-    private void rollback(Branch b, Memory m, String reason, Tally t) {
+    /** Rolls back a branch; once it is gone it joins {@code resolved}. */
+    private void rollback(Branch b, Memory m, String reason, Set<PactumXid> resolved, Tally t) {
         try {
             b.resource().rollback(b.xid());
         } catch (XAException | RuntimeException e) {
@@ -268,10 +386,12 @@ public final class Recoverer {
                 failed(b, m, "roll back", e, t);
             } else {
                 memory.remove(b.xid()); // XAER_NOTA or XA_RB*: already gone
+                resolved.add(b.xid());
             }
             return;
         }
         t.rolledBack++;
+        resolved.add(b.xid());
         Message.RECOVERY_ROLLED_BACK.log(b.xid(), b.resourceName(), m.firstSeen, reason);
         memory.remove(b.xid());
     }

@@ -13,6 +13,7 @@ public final class Branch {
     private final boolean joinAllowed;
     private BranchStatus status = BranchStatus.ACTIVE;
     private HeuristicOutcome heuristic;
+    private boolean anchor;
 
     public Branch(PactumXid xid, XAResource resource, String resourceName, boolean joinAllowed) {
         this.xid = xid;
@@ -43,6 +44,20 @@ public final class Branch {
 
     public void status(BranchStatus status) {
         this.status = status;
+    }
+
+    /** This branch holds its transaction's decision: it is committed in one phase, never prepared. */
+    public void makeAnchor() {
+        this.anchor = true;
+    }
+
+    public boolean isAnchor() {
+        return anchor;
+    }
+
+    /** Whether phase 1 passes this branch by: a last resource or the anchor, committed in one phase later. */
+    public boolean skipsPrepare() {
+        return anchor || resource instanceof io.pactum.xa.LastResource;
     }
 
     /** The heuristic outcome the resource manager reported, or null. */

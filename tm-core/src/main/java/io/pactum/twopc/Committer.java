@@ -63,4 +63,33 @@ public final class Committer {
             }
         }
     }
+
+    /**
+     * One-phase commit of a transaction's anchor branch, whose commit is the decision: true when
+     * it committed, false when it rolled back (the branch's status says so), null when its answer
+     * is lost or unclear: then only the anchor itself can tell, and the status is left alone.
+     */
+    public Boolean commitAnchor(Branch b) {
+        Retrier.Attempt a = Retrier.run(b, XaPhase.COMMIT_ONE_PHASE, XaPhase.COMMIT_ONE_PHASE,
+                () -> b.resource().commit(b.xid(), true), ctx);
+        switch (a.verdict()) {
+            case OK -> {
+                b.status(BranchStatus.COMMITTED);
+                return true;
+            }
+            case ROLLED_BACK -> {
+                b.status(BranchStatus.ROLLED_BACK);
+                return false;
+            }
+            case HEURISTIC_COMMIT, HEURISTIC_ROLLBACK -> {
+                boolean committed = a.verdict() == XaVerdict.HEURISTIC_COMMIT;
+                Heuristics.settle(b, a.verdict(), committed, ctx, a.failure()); // agrees: forgotten
+                return committed;
+            }
+            default -> {
+                Message.ONE_PHASE_HAZARD.log(a.failure(), b.xid(), b.resourceName(), a.code());
+                return null;
+            }
+        }
+    }
 }

@@ -15,7 +15,8 @@ import javax.transaction.xa.XAResource;
  * Phase 1: asks every ended branch to prepare. One after another, it stops at the first one
  * that does not vote yes; side by side ({@link Fanout}), every branch is asked and the
  * read-only shortcut below is not taken. A {@link LastResource} is not asked: it counts as a
- * yes vote and is committed after the decision.
+ * yes vote and is committed after the decision; nor is a transaction's anchor branch
+ * ({@link Branch#isAnchor}), whose one-phase commit is the decision.
  */
 public final class Preparer {
     private final PhaseContext ctx;
@@ -64,7 +65,7 @@ public final class Preparer {
             if (i == last && allReadOnly) {
                 return Result.LAST_LEFT;
             }
-            if (b.resource() instanceof LastResource) {
+            if (b.skipsPrepare()) {
                 allReadOnly = false;
                 continue;
             }
@@ -76,11 +77,11 @@ public final class Preparer {
         return Result.PREPARED;
     }
 
-    /** The branches phase 1 asks: ended, and not a last resource. */
+    /** The branches phase 1 asks: ended, and neither a last resource nor the anchor. */
     private static List<Branch> toAsk(List<Branch> branches) {
         List<Branch> asked = new ArrayList<>(branches.size());
         for (Branch b : branches) {
-            if (b.status() == BranchStatus.ENDED && !(b.resource() instanceof LastResource)) {
+            if (b.status() == BranchStatus.ENDED && !b.skipsPrepare()) {
                 asked.add(b);
             }
         }

@@ -4,10 +4,13 @@ import io.pactum.event.Message;
 import io.pactum.event.RollbackReason;
 import io.pactum.log.CommitDecision;
 import io.pactum.log.LogException;
+import io.pactum.recovery.DecisionAnchor;
 import io.pactum.twopc.Branch;
 import io.pactum.twopc.BranchStatus;
 import io.pactum.twopc.Tally;
+import io.pactum.xa.AnchorBranch;
 import io.pactum.xa.LastResource;
+import io.pactum.xid.GlobalId;
 import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.HeuristicRollbackException;
 import jakarta.transaction.RollbackException;
@@ -15,6 +18,7 @@ import jakarta.transaction.SystemException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 
 /**
@@ -26,6 +30,10 @@ import javax.transaction.xa.XAResource;
  * several: prepare, write the decision (never after the deadline), commit, write "done". When
  * every branch but the last votes read-only, the last one is committed in one phase instead of
  * being prepared; when one is left to commit after prepare, it needs no decision either.
+ *
+ * <p>With a {@link DecisionAnchor} among the branches, the decision is not logged: the anchor
+ * branch writes it into its own work and is committed in one phase after the others prepared
+ * ({@link #commitAnchored}).
  *
  * <p>A {@link LastResource} is not prepared. After the others prepared, it is committed in one
  * phase; then the decision is logged and the others are committed. If it refuses, nothing was
@@ -54,6 +62,11 @@ final class Completion {
         if (!moveToPreparing()) {
             throw rollBack(RollbackReason.MARKED_ROLLBACK_ONLY, "it was marked rollback-only", tx.rollbackCause());
         }
+        DecisionAnchor anchor = rt.anchor;
+        Branch anchorBranch = tx.branches.size() > 1 && anchor != null ? anchorBranch(anchor) : null;
+        if (anchorBranch != null) {
+            recordDecision(anchorBranch);
+        }
         if (!tx.endAll(XAResource.TMSUCCESS)) {
             throw rollBack(RollbackReason.BRANCH_REFUSED, "a branch failed to end: " + failedBranch(), null);
         }
@@ -62,9 +75,52 @@ final class Completion {
             finish(TxState.COMMITTED, null);
         } else if (live.size() == 1) {
             commitOnePhase(live.get(0));
+        } else if (anchorBranch != null) {
+            commitAnchored(live, anchorBranch, anchor);
         } else {
             commitTwoPhase(live);
         }
+    }
+
+    /**
+     * The branch that can hold this transaction's decision: on the transaction manager's anchor,
+     * named by the gtrid, still started (its work can take the decision), in a transaction
+     * without a last resource (which must commit before the decision). Null when there is none:
+     * the decision goes to the log.
+     */
+    private Branch anchorBranch(DecisionAnchor anchor) {
+        if (tx.globalId().anchor() != GlobalId.anchorId(anchor.name())) {
+            return null;
+        }
+        Branch found = null;
+        for (Enlistment e : tx.enlistments) {
+            if (e.branch.resource() instanceof LastResource) {
+                return null;
+            }
+            if (found == null && e.resource instanceof AnchorBranch a && a.resourceName().equals(anchor.name())
+                    && e.association == Enlistment.Association.ACTIVE && e.branch.status() == BranchStatus.ACTIVE) {
+                found = e.branch;
+            }
+        }
+        return found;
+    }
+
+    /** Writes the decision into the anchor branch's own work; if it cannot, the transaction rolls back. */
+    private void recordDecision(Branch anchor) throws RollbackException, HeuristicMixedException {
+        List<String> others = new ArrayList<>(tx.branches.size() - 1);
+        for (Branch b : tx.branches) {
+            if (b != anchor && !others.contains(b.resourceName())) {
+                others.add(b.resourceName());
+            }
+        }
+        try {
+            ((AnchorBranch) anchor.resource()).recordDecision(tx.globalId(), others);
+        } catch (XAException | RuntimeException e) {
+            Message.ANCHOR_NOT_WRITTEN.log(e, tx, anchor.resourceName());
+            throw rollBack(RollbackReason.BRANCH_REFUSED, "its anchor " + anchor.resourceName()
+                    + " could not take its commit decision (" + e + ")", e);
+        }
+        anchor.makeAnchor();
     }
 
     /**
@@ -130,6 +186,81 @@ final class Completion {
         }
     }
 
+    /**
+     * The anchored commit: the other branches are prepared; the anchor branch, which holds the
+     * decision in its own work, is committed in one phase, and that is the decision; then the
+     * others are committed. Nothing is written to the log. If the anchor's answer is lost, the
+     * anchor is asked whether the decision is there (which, when it is not, makes sure it never
+     * will be); if even that cannot be told, the prepared branches stay for recovery, which asks
+     * the same question.
+     */
+    private void commitAnchored(List<Branch> branches, Branch anchor, DecisionAnchor at) throws RollbackException,
+            HeuristicMixedException, HeuristicRollbackException {
+        List<Branch> others = new ArrayList<>(branches.size());
+        for (Branch b : branches) {
+            if (b != anchor) {
+                others.add(b);
+            }
+        }
+        others.add(anchor); // last: when every other branch is read-only, it is simply committed alone
+        switch (rt.preparer.prepare(others)) {
+            case REFUSED -> throw rollBack(RollbackReason.BRANCH_REFUSED, "branch " + failedBranch()
+                    + " did not prepare", null);
+            case LAST_LEFT -> {
+                commitOnePhase(anchor);
+                at.finished(tx.globalId());
+                return;
+            }
+            case PREPARED -> {
+            }
+        }
+        rt.listeners.prepared(tx.globalId(), branches.size());
+        if (tx.isPastDeadline(System.nanoTime())) {
+            Message.DEADLINE_BEFORE_DECISION.log(tx);
+            throw timedOutAtCommit();
+        }
+        Boolean committed = rt.committer.commitAnchor(anchor);
+        if (committed == null) {
+            committed = ask(at, anchor);
+        }
+        if (committed == null) {
+            anchor.status(BranchStatus.IN_DOUBT);
+            move(TxState.COMMITTING); // perhaps: the anchor may have committed
+            finish(TxState.HEURISTIC_MIXED, null);
+            throw new HeuristicMixedException("transaction " + tx + " does not know whether it committed: the "
+                    + "answer to the one-phase commit of its anchor " + anchor.resourceName() + " was lost and the "
+                    + "anchor could not be asked; its prepared branches are left to recovery, which asks the anchor "
+                    + "(see " + Message.ANCHOR_UNKNOWN.id() + " in the log)");
+        }
+        if (!committed) {
+            anchor.status(BranchStatus.ROLLED_BACK);
+            throw rollBack(RollbackReason.BRANCH_REFUSED, "its anchor " + anchor.resourceName()
+                    + " rolled back instead of committing", null);
+        }
+        anchor.status(BranchStatus.COMMITTED);
+        rt.listeners.decided(tx.globalId());
+        move(TxState.COMMITTING);
+        List<Branch> phase2 = prepared(branches);
+        rt.committer.commit(phase2);
+        Tally t = Tally.of(branches);
+        if (t.inDoubt() == 0) {
+            at.finished(tx.globalId());
+        }
+        settle(t);
+    }
+
+    /** After a lost answer: whether the anchor committed; null when it cannot tell now. */
+    private Boolean ask(DecisionAnchor at, Branch anchor) {
+        try {
+            boolean committed = at.committed(tx.globalId());
+            Message.ANCHOR_ASKED.log(tx, anchor.resourceName(), committed ? "committed" : "rolled back");
+            return committed;
+        } catch (Exception e) {
+            Message.ANCHOR_UNKNOWN.log(e, tx, anchor.resourceName(), e.toString());
+            return null;
+        }
+    }
+
     private void commitTwoPhase(List<Branch> branches) throws RollbackException, HeuristicMixedException,
             HeuristicRollbackException {
         switch (rt.preparer.prepare(branches)) {
@@ -176,6 +307,11 @@ final class Completion {
         if (logged && t.inDoubt() == 0) {
             writeDone();
         }
+        settle(t);
+    }
+
+    /** Ends a transaction that decided to commit, as its branches' outcomes say. */
+    private void settle(Tally t) throws HeuristicMixedException, HeuristicRollbackException {
         if (t.heuristicMixed() > 0 || (t.rolledBack() > 0 && t.anyCommitted())
                 || (t.heuristicRollback() > 0 && (t.anyCommitted() || t.inDoubt() > 0))) {
             throw heuristic(t);

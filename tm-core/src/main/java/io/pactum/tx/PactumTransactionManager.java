@@ -4,6 +4,7 @@ import io.pactum.config.PactumConfig;
 import io.pactum.event.Message;
 import io.pactum.log.LogException;
 import io.pactum.log.TransactionLog;
+import io.pactum.recovery.DecisionAnchor;
 import io.pactum.recovery.RecoverableResource;
 import io.pactum.recovery.Recoverer;
 import io.pactum.recovery.RecoveryService;
@@ -88,20 +89,42 @@ public final class PactumTransactionManager implements TransactionManager, AutoC
     }
 
     /**
-     * Lets recovery scan this resource manager, under the name its branches carry in the log.
+     * Lets recovery scan this resource manager, under the name its branches carry in the log. A
+     * {@link DecisionAnchor} also holds the commit decisions of the transactions it takes part
+     * in, from the next begin on.
      *
-     * @throws IllegalArgumentException when another resource has that name
+     * @throws IllegalArgumentException when another resource has that name, or when this one is
+     *                                  an anchor and another anchor is registered already
      */
     public void registerRecoverable(RecoverableResource resource) {
-        RecoverableResource before = recoverables.putIfAbsent(resource.name(), resource);
-        if (before != null && before != resource) {
-            throw new IllegalArgumentException("a resource named '" + resource.name() + "' is registered already: "
-                    + "give every data source its own name");
+        synchronized (recoverables) {
+            DecisionAnchor anchor = runtime.anchor;
+            if (resource instanceof DecisionAnchor && anchor != null && anchor != resource) {
+                throw new IllegalArgumentException("resource '" + resource.name() + "' cannot hold commit decisions: '"
+                        + anchor.name() + "' holds them already, and a transaction manager has one such anchor. "
+                        + "Turn anchoring off on one of the two");
+            }
+            RecoverableResource before = recoverables.putIfAbsent(resource.name(), resource);
+            if (before != null && before != resource) {
+                throw new IllegalArgumentException("a resource named '" + resource.name() + "' is registered already: "
+                        + "give every data source its own name");
+            }
+            if (resource instanceof DecisionAnchor a) {
+                runtime.anchor = a;
+                runtime.xids.anchor(a.name());
+            }
         }
     }
 
     public void unregisterRecoverable(String name) {
-        recoverables.remove(name);
+        synchronized (recoverables) {
+            recoverables.remove(name);
+            DecisionAnchor anchor = runtime.anchor;
+            if (anchor != null && anchor.name().equals(name)) {
+                runtime.xids.anchor(null);
+                runtime.anchor = null;
+            }
+        }
     }
 
     /** Runs one recovery scan now, on this thread, whether or not periodic recovery is on. */

@@ -3,6 +3,7 @@ package io.pactum.tx;
 import io.pactum.config.PactumConfig;
 import io.pactum.event.Listeners;
 import io.pactum.log.TransactionLog;
+import io.pactum.recovery.DecisionAnchor;
 import io.pactum.twopc.Committer;
 import io.pactum.twopc.Fanout;
 import io.pactum.twopc.PhaseContext;
@@ -29,6 +30,8 @@ final class TransactionRuntime {
     final Fanout fanout;
     /** Recovery retries across scans, with back-off, rather than within one call. */
     final PhaseContext recoveryContext;
+    /** The resource that may hold commit decisions instead of the log, or null. */
+    volatile DecisionAnchor anchor;
     private final ConcurrentHashMap<GlobalId, PactumTransaction> inFlight = new ConcurrentHashMap<>();
 
     TransactionRuntime(PactumConfig config) {

@@ -7,7 +7,8 @@ public final class XidFactory {
     private final NodeId nodeId;
     private final long epoch;
     private final AtomicLong sequence = new AtomicLong();
-    private final GlobalId.Prefix prefix;
+    private final GlobalId.Prefix plain;
+    private volatile GlobalId.Prefix prefix;
 
     public XidFactory(NodeId nodeId) {
         this(nodeId, System.currentTimeMillis());
@@ -17,7 +18,16 @@ public final class XidFactory {
     public XidFactory(NodeId nodeId, long epoch) {
         this.nodeId = nodeId;
         this.epoch = epoch;
-        this.prefix = new GlobalId.Prefix(nodeId, epoch);
+        this.plain = new GlobalId.Prefix(nodeId, epoch, 0);
+        this.prefix = plain;
+    }
+
+    /**
+     * Names the resource that may hold the decisions of transactions begun from now on
+     * ({@link GlobalId#anchorId}), or none with null.
+     */
+    public void anchor(String resourceName) {
+        prefix = resourceName == null ? plain : new GlobalId.Prefix(nodeId, epoch, GlobalId.anchorId(resourceName));
     }
 
     /** When this process began issuing ids; ids of another epoch come from a process that has ended. */

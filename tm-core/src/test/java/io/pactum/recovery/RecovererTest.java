@@ -9,6 +9,7 @@ import io.pactum.log.BranchRecord;
 import io.pactum.log.CommitDecision;
 import io.pactum.log.HeuristicOutcome;
 import io.pactum.log.TransactionLog;
+import io.pactum.testing.ScriptedAnchor;
 import io.pactum.testing.ScriptedResource;
 import io.pactum.testing.ScriptedResource.Call;
 import io.pactum.testing.ScriptedResource.Outcome;
@@ -302,6 +303,84 @@ class RecovererTest {
         assertThat(trace.events()).containsSubsequence("B.commit(2,2pc)", "log.heuristic(B:2,ROLLED_BACK)",
                 "B.forget(2)", "log.done");
         assertThat(log.heuristics()).extracting(h -> h.outcome()).containsExactly(HeuristicOutcome.ROLLED_BACK);
+    }
+
+    private GlobalId anchoredCommit(ScriptedAnchor anchor, XidFactory process) throws XAException {
+        GlobalId id = process.newGlobalId();
+        PactumXid own = new PactumXid(id, 1);
+        anchor.branch().start(own, TMNOFLAGS);
+        anchor.branch().recordDecision(id, List.of("A"));
+        anchor.branch().end(own, TMSUCCESS);
+        anchor.branch().commit(own, true);
+        return id;
+    }
+
+    @Test
+    void anAnchoredBranchIsCommittedWhenItsAnchorHoldsTheDecisionWhichIsThenForgotten() throws Exception {
+        ScriptedAnchor anchor = new ScriptedAnchor(new ScriptedResource("Q", trace), trace);
+        registered.add(anchor);
+        XidFactory previous = new XidFactory(NODE, 1_000);
+        previous.anchor("Q");
+        GlobalId id = anchoredCommit(anchor, previous);
+        prepared(a, id, 2); // the crash came before phase 2
+
+        assertThat(recoverer.scan().waiting()).isEqualTo(1);
+        assertThat(anchor.durable()).containsKey(id);
+        clock.advance(SAFETY);
+        ScanReport r = recoverer.scan();
+
+        assertThat(r.committed()).isEqualTo(1);
+        assertThat(a.outcome()).isEqualTo(Outcome.COMMITTED);
+        assertThat(trace.events()).containsSubsequence("Q.ask", "A.commit(2,2pc)", "Q.forget1");
+        assertThat(anchor.durable()).isEmpty();
+        assertThat(trace.events()).noneMatch(e -> e.startsWith("log."));
+    }
+
+    @Test
+    void anAnchoredOrphanIsRolledBackAfterTheAnchorRefusedItsDecisionForGood() throws Exception {
+        ScriptedAnchor anchor = new ScriptedAnchor(new ScriptedResource("Q", trace), trace);
+        registered.add(anchor);
+        XidFactory previous = new XidFactory(NODE, 1_000);
+        previous.anchor("Q");
+        GlobalId id = previous.newGlobalId();
+        prepared(a, id, 2); // the crash came before the anchor committed
+
+        recoverer.scan();
+        clock.advance(SAFETY);
+        ScanReport r = recoverer.scan();
+
+        assertThat(r.rolledBack()).isEqualTo(1);
+        assertThat(trace.events()).containsSubsequence("Q.ask", "A.rollback(2)", "Q.forget1");
+        assertThat(anchor.durable()).isEmpty();
+    }
+
+    @Test
+    void anAnchoredOrphanWhoseAnchorIsNotRegisteredIsNeverRolledBack() throws Exception {
+        XidFactory previous = new XidFactory(NODE, 1_000);
+        previous.anchor("Q");
+        prepared(a, previous.newGlobalId(), 2);
+
+        for (int i = 0; i < 3; i++) {
+            clock.advance(SAFETY);
+            assertThat(recoverer.scan().waiting()).isEqualTo(1);
+        }
+        assertThat(a.outcome()).isEqualTo(Outcome.PREPARED);
+    }
+
+    @Test
+    void aDecisionOfTheAnchorIsKeptWhileABranchOfItIsOnAResourceThatCouldNotBeScanned() throws Exception {
+        ScriptedAnchor anchor = new ScriptedAnchor(new ScriptedResource("Q", trace), trace);
+        registered.add(anchor);
+        XidFactory previous = new XidFactory(NODE, 1_000);
+        previous.anchor("Q");
+        GlobalId id = anchoredCommit(anchor, previous);
+        b.fail(Call.RECOVER, XAException.XAER_RMFAIL);
+
+        recoverer.scan();
+
+        assertThat(anchor.durable()).containsKey(id);
+        recoverer.scan();
+        assertThat(anchor.durable()).isEmpty();
     }
 
     private static final class MutableClock extends Clock {

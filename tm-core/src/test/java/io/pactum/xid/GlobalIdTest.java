@@ -18,10 +18,38 @@ class GlobalIdTest {
     private static final NodeId LONGEST = new NodeId("n".repeat(NodeId.MAX_LENGTH));
 
     @Test
-    void fitsAnXidWithTheLongestNodeId() {
-        GlobalId id = new XidFactory(LONGEST).newGlobalId();
-        assertThat(id.toBytes()).hasSize(GlobalId.MAX_LENGTH);
+    void fitsAnXidWithTheLongestNodeIdAndAnAnchor() {
+        XidFactory f = new XidFactory(LONGEST);
+        assertThat(f.newGlobalId().toBytes()).hasSize(GlobalId.MAX_LENGTH - 8);
+        f.anchor("orders-db");
+        assertThat(f.newGlobalId().toBytes()).hasSize(GlobalId.MAX_LENGTH);
         assertThat(GlobalId.MAX_LENGTH).isLessThanOrEqualTo(Xid.MAXGTRIDSIZE);
+    }
+
+    @Test
+    void anAnchoredGtridKeepsItsAnchorAndIsAnotherIdThanThePlainOne() {
+        GlobalId anchored = GlobalId.of(NODE, 1_000, 7, GlobalId.anchorId("orders-db"));
+        GlobalId parsed = GlobalId.parse(anchored.toBytes()).orElseThrow();
+        assertThat(parsed).isEqualTo(anchored).hasSameHashCodeAs(anchored);
+        assertThat(parsed.anchor()).isEqualTo(GlobalId.anchorId("orders-db")).isNotZero();
+        assertThat(parsed.sequence()).isEqualTo(7);
+        GlobalId plain = GlobalId.of(NODE, 1_000, 7);
+        assertThat(plain.anchor()).isZero();
+        assertThat(plain).isNotEqualTo(anchored);
+        assertThat(plain.sameTransaction(anchored)).isTrue();
+        assertThat(GlobalId.anchorId("orders-db")).isNotEqualTo(GlobalId.anchorId("orders-db2"));
+    }
+
+    @Test
+    void anAnchoredGtridWithAZeroAnchorOrTheWrongLengthIsNotOurs() {
+        byte[] b = GlobalId.of(NODE, 1_000, 7, 1).toBytes();
+        byte[] zero = b.clone();
+        java.util.Arrays.fill(zero, zero.length - 8, zero.length, (byte) 0);
+        assertThat(GlobalId.parse(zero)).isEmpty();
+        assertThat(GlobalId.parse(java.util.Arrays.copyOf(b, b.length - 8))).isEmpty();
+        byte[] plain = GlobalId.of(NODE, 1_000, 7).toBytes();
+        plain[0] = GlobalId.ANCHORED;
+        assertThat(GlobalId.parse(plain)).isEmpty();
     }
 
     @Test
