@@ -16,7 +16,9 @@ public enum JdbcMessage {
     POOL_WARNING(5003, WARNING, "Connection pool of data source {0}: {1}"),
     RETURN_FAILED(5004, WARNING, "The connection of data source {0} could not go back to its pool after transaction {1}; it is closed"),
     RECOVERY_CLOSE_FAILED(5005, WARNING, "Closing the recovery connection of data source {0} failed"),
-    CLOSED(5006, INFO, "Data source {0} closed");
+    CLOSED(5006, INFO, "Data source {0} closed"),
+    DECISIONS_NOT_DELETED(5007, WARNING, "Data source {0} could not delete the decision rows of {2} finished transaction(s) from {1} ({3}); it tries again in a second"),
+    DECISION_TABLE_READY(5008, INFO, "Data source {0} holds the commit decisions of its transactions in table {1}: they need no write to the transaction log");
 
     private final MessageText text;
 

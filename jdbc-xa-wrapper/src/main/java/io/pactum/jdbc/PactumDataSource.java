@@ -3,6 +3,7 @@ package io.pactum.jdbc;
 import io.agroal.pool.DataSource;
 import io.pactum.jdbc.dialect.Dialect;
 import io.pactum.jdbc.dialect.Dialects;
+import io.pactum.jdbc.pool.DecisionTable;
 import io.pactum.jdbc.pool.Handoff;
 import io.pactum.jdbc.pool.PactumTransactionIntegration;
 import io.pactum.recovery.RecoverableResource;
@@ -43,6 +44,9 @@ import javax.sql.XADataSource;
  */
 public final class PactumDataSource implements javax.sql.DataSource, AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Pattern TABLE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]{0,62}\\.)?[A-Za-z_][A-Za-z0-9_]{0,62}");
+    /** The table {@link Builder#holdDecisions} uses unless told otherwise. */
+    public static final String DEFAULT_DECISION_TABLE = "pactum_decisions";
 
     private final String name;
     private final Dialect dialect;
@@ -87,6 +91,11 @@ public final class PactumDataSource implements javax.sql.DataSource, AutoCloseab
         return Optional.ofNullable(recoverable);
     }
 
+    /** The table in which it holds commit decisions; empty when it holds none. */
+    public Optional<String> decisionTable() {
+        return recoverable instanceof DecisionTable t ? Optional.of(t.table()) : Optional.empty();
+    }
+
     /** Whether it is registered for recovery with its transaction manager. */
     public boolean isRegisteredForRecovery() {
         return integration.isRegisteredForRecovery();
@@ -126,6 +135,9 @@ public final class PactumDataSource implements javax.sql.DataSource, AutoCloseab
         closed = true;
         try {
             pool.close();
+            if (recoverable instanceof DecisionTable t) {
+                t.close();
+            }
         } finally {
             Handoff.remove(handoffKey);
         }
@@ -186,6 +198,7 @@ public final class PactumDataSource implements javax.sql.DataSource, AutoCloseab
         private javax.sql.DataSource localDataSource;
         private Dialect dialect;
         private boolean allowOtherLastResources;
+        private String decisionTable;
         private int minPoolSize = PoolSettings.DEFAULTS.minSize();
         private int maxPoolSize = PoolSettings.DEFAULTS.maxSize();
         private Duration acquisitionTimeout = PoolSettings.DEFAULTS.acquisitionTimeout();
@@ -242,6 +255,25 @@ public final class PactumDataSource implements javax.sql.DataSource, AutoCloseab
          */
         public Builder allowOtherLastResources(boolean allow) {
             this.allowOtherLastResources = allow;
+            return this;
+        }
+
+        /**
+         * Whether this data source holds the commit decisions of the transactions it takes part
+         * in (an anchored commit), in table {@value #DEFAULT_DECISION_TABLE} of its database,
+         * created at build when missing. Such a transaction writes nothing to Pactum's log: its
+         * branch here inserts the decision row and is committed in one phase after the others
+         * prepared, which saves the log sync and this branch's prepare. One data source per
+         * transaction manager; PostgreSQL, MySQL and MariaDB. Default false.
+         */
+        public Builder holdDecisions(boolean hold) {
+            this.decisionTable = hold ? DEFAULT_DECISION_TABLE : null;
+            return this;
+        }
+
+        /** {@link #holdDecisions} in this table ({@code name} or {@code schema.name}). */
+        public Builder decisionTable(String table) {
+            this.decisionTable = table;
             return this;
         }
 
@@ -319,12 +351,20 @@ public final class PactumDataSource implements javax.sql.DataSource, AutoCloseab
                 throw new IllegalArgumentException("allowOtherLastResources(true) is for non-XA data sources "
                         + "(dataSource(...)); data source " + name + " is XA: remove it");
             }
+            if (decisionTable != null && !source.isXa()) {
+                throw new IllegalArgumentException("data source " + name + " is not XA and cannot hold commit "
+                        + "decisions: remove holdDecisions/decisionTable, or give it an XA data source or a URL");
+            }
+            if (decisionTable != null && !TABLE.matcher(decisionTable).matches()) {
+                throw new IllegalArgumentException("decision table \"" + decisionTable + "\" of data source " + name
+                        + " is not a table name: use name or schema.name, letters, digits and _");
+            }
             if (source instanceof ConnectionSource.Url u && dialect == null) {
                 Dialects.forUrl(u.url()); // an unsupported URL fails here, before anything connects
             }
             PoolSettings pool = new PoolSettings(minPoolSize, maxPoolSize, acquisitionTimeout, validateOnBorrow,
                     validationInterval, idleTimeout, leakTimeout, maxLifetime);
-            return new DataSourceConfig(name, source, pool, dialect, allowOtherLastResources);
+            return new DataSourceConfig(name, source, pool, dialect, allowOtherLastResources, decisionTable);
         }
 
         private ConnectionSource source() {

@@ -37,6 +37,38 @@ final class ServerProbe {
         }
     }
 
+    /**
+     * Creates the table of commit decisions when it is missing.
+     *
+     * @throws IllegalStateException when the dialect cannot hold decisions or the table cannot be
+     *         created; the message gives the statement to run by hand
+     */
+    static void createDecisionTable(String name, XADataSource xa, Dialect dialect, String table, String where) {
+        String ddl = dialect.decisionTableDdl(table).orElseThrow(() -> new IllegalStateException("data source " + name
+                + " cannot hold commit decisions: " + dialect.name() + " is not among the databases that can "
+                + "(PostgreSQL, MySQL, MariaDB). Remove holdDecisions/decisionTable"));
+        XAConnection xaConnection = null;
+        try {
+            xaConnection = xa.getXAConnection();
+            Connection connection = xaConnection.getConnection();
+            connection.setAutoCommit(true);
+            try (java.sql.Statement s = connection.createStatement()) {
+                s.execute(ddl);
+            } catch (SQLException e) {
+                if (dialect.isConnectionLost(e)) {
+                    throw e;
+                }
+                throw new IllegalStateException("data source " + name + " holds commit decisions in table " + table
+                        + ", which it could not create (" + e.getMessage() + "): let its user create tables, or "
+                        + "create it yourself with: " + ddl, e);
+            }
+        } catch (SQLException e) {
+            throw unreachable(name, where, e);
+        } finally {
+            closeQuietly(xaConnection);
+        }
+    }
+
     static Dialect checkLocal(String name, DataSource local, Dialect configured, String where) {
         try (Connection connection = local.getConnection()) {
             return configured != null ? configured : dialectOf(connection);

@@ -4,11 +4,13 @@ import io.agroal.pool.DataSource;
 import io.pactum.jdbc.dialect.Dialect;
 import io.pactum.jdbc.dialect.Dialects;
 import io.pactum.jdbc.pool.AgroalPools;
+import io.pactum.jdbc.pool.DecisionTable;
 import io.pactum.jdbc.pool.BranchScopedAutoCommit;
 import io.pactum.jdbc.pool.Handoff;
 import io.pactum.jdbc.pool.PactumTransactionIntegration;
 import io.pactum.jdbc.pool.PoolEvents;
 import io.pactum.jdbc.pool.XaDataSourceRecovery;
+import io.pactum.recovery.RecoverableResource;
 import io.pactum.tx.PactumTransactionManager;
 import javax.sql.XADataSource;
 
@@ -39,15 +41,29 @@ final class Starter {
         }
         Dialect dialect = ServerProbe.checkXa(config.name(), xa, configured, where);
         XADataSource pooled = dialect.branchIgnoresAutoCommit() ? BranchScopedAutoCommit.around(xa) : xa;
-        return start(tm, config, pooled, dialect, new XaDataSourceRecovery(config.name(), xa, dialect));
+        RecoverableResource recovery;
+        if (config.decisionTable() != null) {
+            ServerProbe.createDecisionTable(config.name(), xa, dialect, config.decisionTable(), where);
+            recovery = new DecisionTable(config.name(), xa, dialect, config.decisionTable(), DECISION_LOCK_TIMEOUT);
+        } else {
+            recovery = new XaDataSourceRecovery(config.name(), xa, dialect);
+        }
+        PactumDataSource started = start(tm, config, pooled, dialect, recovery);
+        if (config.decisionTable() != null) {
+            JdbcMessage.DECISION_TABLE_READY.log(config.name(), config.decisionTable());
+        }
+        return started;
     }
+
+    /** How long a question to a decision table waits for the transaction's own branch to end. */
+    private static final java.time.Duration DECISION_LOCK_TIMEOUT = java.time.Duration.ofSeconds(5);
 
     /**
      * @param physical the driver's data source the pool opens connections through
      * @param recovery null for a non-XA data source
      */
     private static PactumDataSource start(PactumTransactionManager tm, DataSourceConfig config, Object physical,
-            Dialect dialect, XaDataSourceRecovery recovery) {
+            Dialect dialect, RecoverableResource recovery) {
         String name = config.name();
         String key = Handoff.park(physical);
         try {
@@ -65,6 +81,9 @@ final class Starter {
             return new PactumDataSource(name, dialect, recovery != null, recovery, integration, pool, key);
         } catch (RuntimeException e) {
             Handoff.remove(key);
+            if (recovery instanceof DecisionTable t) {
+                t.close();
+            }
             throw e;
         }
     }

@@ -91,13 +91,13 @@ final class ShowCommand implements Command {
 
     private static boolean about(JournalEntry e, GlobalId id) {
         if (e instanceof JournalEntry.Decided d) {
-            return d.decision().globalId().equals(id);
+            return d.decision().globalId().sameTransaction(id);
         } else if (e instanceof JournalEntry.Done d) {
-            return d.globalId().equals(id);
+            return d.globalId().sameTransaction(id);
         } else if (e instanceof JournalEntry.Heuristic h) {
-            return h.record().branch().xid().globalId().equals(id);
+            return h.record().branch().xid().globalId().sameTransaction(id);
         }
-        return e instanceof JournalEntry.Forgotten f && f.xid().globalId().equals(id);
+        return e instanceof JournalEntry.Forgotten f && f.xid().globalId().sameTransaction(id);
     }
 
     private static Map<String, Object> json(XidPattern p, Survey s, List<Row> rows, Optional<CommitDecision> decision,

@@ -45,13 +45,19 @@ final class Bank implements AutoCloseable {
 
     Bank(Path logDirectory, UnaryOperator<Pactum.Builder> tmSettings, UnaryOperator<PactumDataSource.Builder> dsSettings)
             throws SQLException {
+        this(logDirectory, tmSettings, dsSettings, dsSettings);
+    }
+
+    /** With settings of its own for each data source. */
+    Bank(Path logDirectory, UnaryOperator<Pactum.Builder> tmSettings, UnaryOperator<PactumDataSource.Builder> pgSettings,
+            UnaryOperator<PactumDataSource.Builder> mySettings) throws SQLException {
         createTables();
         // Recovery runs when a test calls tm.recoverNow(), not in the background.
         tm = tmSettings.apply(Pactum.builder().logDirectory(logDirectory).nodeId(nodeId).commitRetries(1)
                 .retryDelay(Duration.ofMillis(10)).reaperInterval(Duration.ofMillis(20)).recovery(false)).build();
-        pg = dsSettings.apply(PactumDataSource.builder(tm).name("pg-accounts").url(Databases.PG_URL)
+        pg = pgSettings.apply(PactumDataSource.builder(tm).name("pg-accounts").url(Databases.PG_URL)
                 .user(Databases.PG_USER).password(Databases.PG_PASSWORD)).build();
-        my = dsSettings.apply(PactumDataSource.builder(tm).name("my-accounts").url(Databases.MYSQL_URL)
+        my = mySettings.apply(PactumDataSource.builder(tm).name("my-accounts").url(Databases.MYSQL_URL)
                 .user(Databases.MYSQL_USER).password(Databases.MYSQL_PASSWORD)).build();
     }
 
@@ -146,6 +152,11 @@ final class Bank implements AutoCloseable {
                 s.execute(q);
             }
         }
+    }
+
+    /** The rows of the decision table on this database. */
+    static long rows(DataSource ds, String decisionTable) throws SQLException {
+        return query(ds, "SELECT count(*) FROM " + decisionTable);
     }
 
     DataSource pgPlain() {

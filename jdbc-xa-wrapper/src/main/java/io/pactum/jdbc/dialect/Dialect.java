@@ -86,4 +86,23 @@ public interface Dialect {
         }
         return false;
     }
+
+    /**
+     * The statement that creates a table of commit decisions ({@code decisionTable(...)}) when it
+     * does not exist: columns {@code gtrid} (binary, the primary key), {@code committed}
+     * (boolean), {@code resources} (text) and {@code written} (when). Empty when this dialect
+     * cannot hold decisions.
+     */
+    default Optional<String> decisionTableDdl(String table) {
+        return Optional.empty();
+    }
+
+    /** Makes a statement on this connection wait at most this long for a row lock. */
+    default void lockTimeout(Connection connection, java.time.Duration timeout) throws SQLException {
+    }
+
+    /** Whether this failure is a duplicate key in a unique index. */
+    default boolean isDuplicateKey(SQLException failure) {
+        return "23505".equals(failure.getSQLState());
+    }
 }

@@ -100,6 +100,27 @@ public final class MySqlDialect implements Dialect {
     }
 
     @Override
+    public Optional<String> decisionTableDdl(String table) {
+        return Optional.of("CREATE TABLE IF NOT EXISTS " + table + " (gtrid varbinary(64) PRIMARY KEY, "
+                + "committed boolean NOT NULL, resources varchar(4000) NOT NULL, "
+                + "written timestamp(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)) ENGINE=InnoDB");
+    }
+
+    /** InnoDB's lock wait timeout is in whole seconds. */
+    @Override
+    public void lockTimeout(Connection connection, java.time.Duration timeout) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET SESSION innodb_lock_wait_timeout = " + Math.max(1, timeout.toSeconds()));
+        }
+    }
+
+    /** ER_DUP_ENTRY. */
+    @Override
+    public boolean isDuplicateKey(SQLException failure) {
+        return failure.getErrorCode() == 1062;
+    }
+
+    @Override
     public String toString() {
         return name();
     }

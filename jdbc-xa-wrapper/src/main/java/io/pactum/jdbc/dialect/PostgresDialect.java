@@ -89,6 +89,19 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public Optional<String> decisionTableDdl(String table) {
+        return Optional.of("CREATE TABLE IF NOT EXISTS " + table + " (gtrid bytea PRIMARY KEY, committed boolean NOT NULL, "
+                + "resources varchar(4000) NOT NULL, written timestamptz NOT NULL DEFAULT now())");
+    }
+
+    @Override
+    public void lockTimeout(Connection connection, java.time.Duration timeout) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET lock_timeout = " + Math.max(1, timeout.toMillis()));
+        }
+    }
+
+    @Override
     public String toString() {
         return name();
     }

@@ -102,6 +102,8 @@ public final class PactumTransactionIntegration implements TransactionIntegratio
 
     private void enlist(PactumTransaction tx, TransactionAware connection, XAResource driver) throws SQLException {
         XAResource branch = driver == null ? lastResource(tx, connection)
+                : recoverable instanceof DecisionTable table
+                ? new AnchorXAResource(driver, connection, name, dialect, table)
                 : new PooledXAResource(driver, connection, name, dialect);
         ReturnToPool returnToPool = new ReturnToPool(this, connection, tx);
         try {

@@ -13,7 +13,7 @@ import javax.transaction.xa.Xid;
  * ends, and marks it to be destroyed rather than pooled after any XA error: a driver's XA state
  * after a failure is unknown (pgjdbc, for one, keeps a branch whose prepare failed).
  */
-final class PooledXAResource extends DriverXAResource {
+class PooledXAResource extends DriverXAResource {
     private final TransactionAware connection;
     private final boolean autoCommitAfterStart;
     private volatile boolean touched;
@@ -69,6 +69,11 @@ final class PooledXAResource extends DriverXAResource {
     protected void failed(XAException failure) {
         broken = true;
         connection.setFlushOnly();
+    }
+
+    /** The pooled connection this branch runs on. */
+    final TransactionAware connection() {
+        return connection;
     }
 
     /** Whether an XA call reached the connection: then a failed enlistment must not pool it as it is. */

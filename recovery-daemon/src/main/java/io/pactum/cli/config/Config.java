@@ -60,7 +60,12 @@ public record Config(Optional<String> nodeId, LogSettings log, List<ResourceSett
     }
 
     /** One data source ({@code resource.NAME.url/user/password}). */
-    public record ResourceSettings(String name, String url, String user, String password) {
+    /** @param decisionTable the table in which the data source holds commit decisions; null: none */
+    public record ResourceSettings(String name, String url, String user, String password, String decisionTable) {
+        public ResourceSettings(String name, String url, String user, String password) {
+            this(name, url, user, password, null);
+        }
+
         @Override
         public String toString() {
             return "ResourceSettings[" + name + ", " + url + ", user " + user + "]"; // never the password

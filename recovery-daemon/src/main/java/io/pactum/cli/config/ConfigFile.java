@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  * resource.orders.url = jdbc:postgresql://db1/orders
  * resource.orders.user = app
  * resource.orders.password = ${ORDERS_PASSWORD}
+ * resource.orders.decision-table = pactum_decisions   # when it holds commit decisions (holdDecisions)
  * recovery.interval = 30s                  # default
  * recovery.orphan-safety-interval = 60s    # default
  * recovery.takeover = node-7, node-9       # default: none
@@ -51,7 +52,7 @@ public final class ConfigFile {
     private static final Set<String> PLAIN_KEYS = Set.of("node.id", "log.directory", "log.postgres.url",
             "log.postgres.user", "log.postgres.password", "log.postgres.table", "recovery.interval",
             "recovery.orphan-safety-interval", "recovery.takeover", "audit.file");
-    private static final Pattern RESOURCE_KEY = Pattern.compile("resource\\.(.+)\\.(url|user|password)");
+    private static final Pattern RESOURCE_KEY = Pattern.compile("resource\\.(.+)\\.(url|user|password|decision-table)");
     private static final Pattern RESOURCE_NAME = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern TABLE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]{0,62}\\.)?[A-Za-z_][A-Za-z0-9_]{0,62}");
@@ -116,7 +117,7 @@ public final class ConfigFile {
                 resources.computeIfAbsent(m.group(1), n -> new LinkedHashMap<>()).put(m.group(2), key);
             } else if (!PLAIN_KEYS.contains(key)) {
                 problems.add("unknown setting '" + key + "'" + hint(key) + "; the settings are " + String.join(", ",
-                        new java.util.TreeSet<>(PLAIN_KEYS)) + " and resource.NAME.url/user/password");
+                        new java.util.TreeSet<>(PLAIN_KEYS)) + " and resource.NAME.url/user/password/decision-table");
             }
         }
         return resources;
@@ -124,7 +125,8 @@ public final class ConfigFile {
 
     private static String hint(String key) {
         if (key.startsWith("resource.")) {
-            return " (a data source takes resource.NAME.url, resource.NAME.user and resource.NAME.password)";
+            return " (a data source takes resource.NAME.url, resource.NAME.user, resource.NAME.password and "
+                    + "resource.NAME.decision-table)";
         }
         if (key.startsWith("log.")) {
             return " (the log is log.directory, or log.postgres.url/user/password/table)";
@@ -197,7 +199,12 @@ public final class ConfigFile {
             }
             String user = keys.containsKey("user") ? value(keys.get("user")) : null;
             String password = keys.containsKey("password") ? value(keys.get("password")) : null;
-            result.add(new Config.ResourceSettings(name, url, user, password));
+            String table = keys.containsKey("decision-table") ? value(keys.get("decision-table")) : null;
+            if (table != null && !TABLE.matcher(table).matches()) {
+                problems.add("resource." + name + ".decision-table '" + table + "' is not a table name: use name or "
+                        + "schema.name, letters, digits and _");
+            }
+            result.add(new Config.ResourceSettings(name, url, user, password, table));
         });
         return result;
     }

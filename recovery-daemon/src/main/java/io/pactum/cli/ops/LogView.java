@@ -27,7 +27,7 @@ public record LogView(NodeId node, String describe, List<CommitDecision> pending
     }
 
     public Optional<CommitDecision> decision(GlobalId id) {
-        return pending.stream().filter(d -> d.globalId().equals(id)).findFirst();
+        return pending.stream().filter(d -> d.globalId().sameTransaction(id)).findFirst();
     }
 
     public Optional<HeuristicRecord> heuristic(PactumXid xid) {

@@ -4,8 +4,10 @@ import io.pactum.cli.config.Config;
 import io.pactum.cli.xid.RawXid;
 import io.pactum.jdbc.dialect.Dialect;
 import io.pactum.jdbc.dialect.Dialects;
+import io.pactum.jdbc.pool.DecisionTable;
 import io.pactum.jdbc.pool.XaDataSourceRecovery;
 import io.pactum.recovery.RecoverableResource;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.XADataSource;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
@@ -32,7 +35,9 @@ public final class Resources {
         List<RecoverableResource> all = new ArrayList<>();
         for (Config.ResourceSettings s : settings) {
             Dialect dialect = Dialects.forUrl(s.url());
-            all.add(new XaDataSourceRecovery(s.name(), dialect.xaDataSource(s.url(), s.user(), s.password()), dialect));
+            XADataSource xa = dialect.xaDataSource(s.url(), s.user(), s.password());
+            all.add(s.decisionTable() == null ? new XaDataSourceRecovery(s.name(), xa, dialect)
+                    : new DecisionTable(s.name(), xa, dialect, s.decisionTable(), Duration.ofSeconds(5)));
         }
         return new Resources(all);
     }

@@ -53,6 +53,7 @@ public final class Rules {
             case OTHER_NODE -> new Advice("none", "belongs to node " + node(r) + ": that node's recovery resolves it");
             case TAKEN_OVER -> r.decision() != null ? new Advice("commit", "its transaction (node " + node(r)
                     + ", taken over) decided to commit at " + r.decision().decidedAt() + ": pactum commit")
+                    : anchored(r) ? anchoredAdvice(r)
                     : new Advice("rollback", "node " + node(r) + " is taken over (recovery.takeover) and this log holds "
                     + "no decision of it: recovery rolls it back");
             case OURS -> oursAdvice(r, holder, now);
@@ -73,8 +74,33 @@ public final class Rules {
             return new Advice("wait", "no decision yet, and its transaction may still be running in "
                     + holder.description() + ": it commits or rolls back on its own, or recovery rolls it back later");
         }
+        if (anchored(r)) {
+            return anchoredAdvice(r);
+        }
         return new Advice("rollback", "no decision was logged and the process that began it (started "
                 + Instant.ofEpochMilli(g.epoch()) + ") has ended: presumed abort; recovery rolls it back");
+    }
+
+    /** Whether its transaction's decision may be held by a data source rather than the log. */
+    private static boolean anchored(Row r) {
+        return r.pactum().map(p -> p.globalId().anchor() != 0).orElse(false);
+    }
+
+    private static Advice anchoredAdvice(Row r) {
+        return new Advice("recover", "no decision in the log, but its transaction's decision may be held by a data "
+                + "source (anchor " + anchorText(r) + "): pactum recover asks that data source and commits or rolls "
+                + "back by what it holds");
+    }
+
+    private static String anchorText(Row r) {
+        return Long.toHexString(r.pactum().orElseThrow().globalId().anchor());
+    }
+
+    private static Optional<String> anchoredRefusal(Action a, Row r) {
+        return Optional.of("the transaction of " + r.xidText() + " may hold its decision in a data source (anchor "
+                + anchorText(r) + "), not in the log: to " + a.verb() + " it by hand could contradict that decision. "
+                + "Run pactum recover with that data source configured (resource.NAME.decision-table): it asks the "
+                + "data source and settles the branch");
     }
 
     /** Why this manual action would contradict the log; empty when it would not. */
@@ -86,6 +112,7 @@ public final class Rules {
             case OTHER_NODE -> Optional.of(x + " belongs to node " + node(r) + ", whose log this configuration does not "
                     + "read: use that node's configuration");
             case TAKEN_OVER -> r.decision() != null ? oursRefusal(a, r, Holder.none("taken over"), now)
+                    : anchored(r) ? anchoredRefusal(a, r)
                     : a == Action.COMMIT ? Optional.of(x + " belongs to taken-over node " + node(r)
                     + ", and this log holds no decision of its transaction: nothing says it committed")
                     : Optional.empty();
@@ -110,6 +137,9 @@ public final class Rules {
             return Optional.of("the transaction of " + x + " has no decision yet and may still be running in "
                     + holder.description() + ", which may still " + (a == Action.COMMIT ? "roll it back" : "decide to "
                     + "commit it") + ": wait until it ends, or stop the application first");
+        }
+        if (anchored(r)) {
+            return anchoredRefusal(a, r);
         }
         return a == Action.ROLLBACK ? Optional.empty() : Optional.of("the transaction of " + x + " has no commit decision "
                 + "and the process that began it has ended: it rolled back (presumed abort), and recovery rolls back "

@@ -23,12 +23,22 @@ public final class XidPattern {
         return new XidPattern(null, id);
     }
 
-    /** Whether this XID is the branch named, or a branch of the transaction named. */
+    /**
+     * Whether this XID is the branch named, or a branch of the transaction named. Pactum's XIDs
+     * match by node, epoch, sequence (and branch number): the operator form does not show the
+     * anchor a gtrid may carry.
+     */
     public boolean matches(Xid xid) {
-        if (branch != null) {
-            return XidText.same(branch, xid);
+        Optional<PactumXid> p = PactumXid.parse(xid);
+        if (branch == null) {
+            return p.map(x -> x.globalId().sameTransaction(transaction)).orElse(false);
         }
-        return PactumXid.parse(xid).map(p -> p.globalId().equals(transaction)).orElse(false);
+        Optional<PactumXid> named = PactumXid.parse(branch);
+        if (named.isPresent() && p.isPresent()) {
+            return p.get().globalId().sameTransaction(named.get().globalId())
+                    && p.get().branchNumber() == named.get().branchNumber();
+        }
+        return XidText.same(branch, xid);
     }
 
     /** The transaction, when the XID named is Pactum's. */
