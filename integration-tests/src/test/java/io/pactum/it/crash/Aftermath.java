@@ -32,5 +32,6 @@ final class Aftermath {
         assertThat(pg.keySet()).as("%s: transfers whose commit() returned are committed", run)
                 .containsAll(site.committed());
         assertThat(site.journal().pending()).as("%s: decisions the log still holds", run).isEmpty();
+        assertThat(site.decisionRows()).as("%s: decisions PostgreSQL still holds", run).isZero();
     }
 }

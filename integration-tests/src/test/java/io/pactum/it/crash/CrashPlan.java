@@ -19,33 +19,40 @@ import java.util.Map;
  * @param sideBySide     whether the transaction manager calls the two branches of a phase side by
  *                       side (its default) rather than one after another, where a point lies
  *                       between the two branches' calls
+ * @param anchored       whether PostgreSQL's data source holds the commit decisions (an anchored
+ *                       commit: its branch commits in one phase after MariaDB's prepared, and the
+ *                       log is not written)
  */
 record CrashPlan(CrashPoint point, long at, int threads, int transfers, long seed, Db outage, Db rollbackByHand,
-        boolean sideBySide) {
+        boolean sideBySide, boolean anchored) {
 
     static CrashPlan haltAt(CrashPoint point, long at) {
-        return new CrashPlan(point, at, 1, (int) at + 5, 1, null, null, false);
+        return new CrashPlan(point, at, 1, (int) at + 5, 1, null, null, false, false);
     }
 
     static CrashPlan runUntilKilled(int threads, long seed) {
-        return new CrashPlan(null, 0, threads, 100_000, seed, null, null, true);
+        return new CrashPlan(null, 0, threads, 100_000, seed, null, null, true, false);
     }
 
     CrashPlan withThreads(int threads, long seed) {
         return new CrashPlan(point, at, threads, Math.max(transfers, (int) at * threads + 10), seed, outage,
-                rollbackByHand, sideBySide);
+                rollbackByHand, sideBySide, anchored);
     }
 
     CrashPlan withOutage(Db db) {
-        return new CrashPlan(point, at, threads, transfers, seed, db, rollbackByHand, sideBySide);
+        return new CrashPlan(point, at, threads, transfers, seed, db, rollbackByHand, sideBySide, anchored);
     }
 
     CrashPlan withRollbackByHand(Db db) {
-        return new CrashPlan(point, at, threads, transfers, seed, outage, db, sideBySide);
+        return new CrashPlan(point, at, threads, transfers, seed, outage, db, sideBySide, anchored);
     }
 
     CrashPlan sideBySide(boolean on) {
-        return new CrashPlan(point, at, threads, transfers, seed, outage, rollbackByHand, on);
+        return new CrashPlan(point, at, threads, transfers, seed, outage, rollbackByHand, on, anchored);
+    }
+
+    CrashPlan anchored(boolean on) {
+        return new CrashPlan(point, at, threads, transfers, seed, outage, rollbackByHand, sideBySide, on);
     }
 
     boolean isAbout(long sequence) {
@@ -62,6 +69,7 @@ record CrashPlan(CrashPoint point, long at, int threads, int transfers, long see
         args.add("outage=" + (outage == null ? "none" : outage.name()));
         args.add("rollbackByHand=" + (rollbackByHand == null ? "none" : rollbackByHand.name()));
         args.add("sideBySide=" + sideBySide);
+        args.add("anchored=" + anchored);
         return args;
     }
 
@@ -69,7 +77,8 @@ record CrashPlan(CrashPoint point, long at, int threads, int transfers, long see
         return new CrashPlan(optional(CrashPoint.class, args.get("point")), Long.parseLong(args.get("at")),
                 Integer.parseInt(args.get("threads")), Integer.parseInt(args.get("transfers")),
                 Long.parseLong(args.get("seed")), optional(Db.class, args.get("outage")),
-                optional(Db.class, args.get("rollbackByHand")), Boolean.parseBoolean(args.get("sideBySide")));
+                optional(Db.class, args.get("rollbackByHand")), Boolean.parseBoolean(args.get("sideBySide")),
+                Boolean.parseBoolean(args.get("anchored")));
     }
 
     private static <E extends Enum<E>> E optional(Class<E> type, String value) {

@@ -23,7 +23,10 @@ final class CrashSite implements AutoCloseable {
     final Path log;
     final String node = "crash-" + UUID.randomUUID().toString().substring(0, 8);
     final Ledger ledger = new Ledger("crash_" + UUID.randomUUID().toString().substring(0, 8));
+    /** The table PostgreSQL's data source holds decisions in, when the plan anchors them. */
+    final String decisions = "crash_dec_" + UUID.randomUUID().toString().substring(0, 8);
     private final Path outcomes;
+    private boolean anchored;
 
     CrashSite(Path dir) throws IOException, SQLException {
         this.dir = Files.createDirectories(dir);
@@ -35,7 +38,8 @@ final class CrashSite implements AutoCloseable {
     /** Starts the child JVM with this plan. */
     ChildJvm start(CrashPlan plan) throws IOException {
         List<String> args = new ArrayList<>(List.of("log=" + log, "node=" + node, "table=" + ledger.table,
-                "outcomes=" + outcomes));
+                "decisions=" + decisions, "outcomes=" + outcomes));
+        anchored |= plan.anchored();
         args.addAll(plan.toArgs());
         return ChildJvm.start(CrashingTransfers.class, args, dir.resolve("transfers.out"));
     }
@@ -48,7 +52,17 @@ final class CrashSite implements AutoCloseable {
     }
 
     RecoveryRun recover() throws IOException, InterruptedException {
-        return StandaloneRecovery.run(log, dir.resolve("recovery.out"));
+        return StandaloneRecovery.run(log, dir.resolve("recovery.out"), anchored ? decisions : null);
+    }
+
+    /** Whether a plan of this site anchored decisions in PostgreSQL. */
+    boolean anchored() {
+        return anchored;
+    }
+
+    /** The decision rows PostgreSQL holds; 0 when no plan anchored decisions. */
+    long decisionRows() throws SQLException {
+        return anchored ? Ledger.count(Db.POSTGRESQL, "SELECT count(*) FROM " + decisions) : 0;
     }
 
     List<PactumXid> prepared(Db db) throws SQLException {
@@ -76,6 +90,7 @@ final class CrashSite implements AutoCloseable {
             Ledger.rollBackLeftovers(db, node);
         }
         ledger.drop();
+        Ledger.execute(Db.POSTGRESQL, "DROP TABLE IF EXISTS " + decisions);
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with Pactum (file journal, two Pactum data sources) until its {@link CrashPlan} halts it, the
  * test kills it, or the planned number of transfers is done. It runs no recovery of its own.
  *
- * <p>Arguments ({@code key=value}): {@code log}, {@code node}, {@code table}, {@code outcomes}
+ * <p>Arguments ({@code key=value}): {@code log}, {@code node}, {@code table}, {@code decisions}, {@code outcomes}
  * and those of {@link CrashPlan#toArgs()}. Prints {@code READY} once it can transfer,
  * {@code CRASH point id} right before a planned halt, {@code DONE} at a normal end.
  */
@@ -43,13 +43,13 @@ public final class CrashingTransfers {
         tm = Pactum.builder().logDirectory(Path.of(args.get("log"))).nodeId(args.get("node")).recovery(false)
                 .commitRetries(1).retryDelay(Duration.ofMillis(50)).listener(tripwire)
                 .parallelPhases(plan.sideBySide() ? Runtime.getRuntime().availableProcessors() : 0).build();
-        pg = dataSource(Db.POSTGRESQL, sessions);
-        my = dataSource(Db.MARIADB, sessions);
+        pg = dataSource(Db.POSTGRESQL, sessions, plan.anchored() ? args.get("decisions") : null);
+        my = dataSource(Db.MARIADB, sessions, null);
     }
 
-    private PactumDataSource dataSource(Db db, Sessions sessions) {
+    private PactumDataSource dataSource(Db db, Sessions sessions, String decisionTable) {
         return PactumDataSource.builder(tm).name(db.dataSourceName).dialect(db.dialect())
-                .xaDataSource(new TrippingXADataSource(db, tripwire, sessions)).build();
+                .xaDataSource(new TrippingXADataSource(db, tripwire, sessions)).decisionTable(decisionTable).build();
     }
 
     public static void main(String[] args) throws Exception {

@@ -128,6 +128,19 @@ final class Ledger {
         }
     }
 
+    static void execute(Db db, String... sql) throws SQLException {
+        execute(db.plain(), sql);
+    }
+
+    /** The one number a query returns. */
+    static long count(Db db, String sql) throws SQLException {
+        try (Connection c = db.plain().getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private static void execute(DataSource ds, String... sql) throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             for (String q : sql) {

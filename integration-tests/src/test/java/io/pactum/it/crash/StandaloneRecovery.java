@@ -17,7 +17,8 @@ final class StandaloneRecovery {
     private StandaloneRecovery() {
     }
 
-    static RecoveryRun run(Path logDirectory, Path output) throws IOException, InterruptedException {
+    /** @param decisions the table PostgreSQL's data source holds decisions in; null: none */
+    static RecoveryRun run(Path logDirectory, Path output, String decisions) throws IOException, InterruptedException {
         Path config = Files.createTempFile(output.toAbsolutePath().getParent(), "recover-", ".properties");
         StringBuilder c = new StringBuilder();
         c.append("log.directory = ").append(logDirectory.toAbsolutePath()).append('\n');
@@ -26,6 +27,9 @@ final class StandaloneRecovery {
             c.append(key).append(".url = ").append(db.url).append('\n');
             c.append(key).append(".user = ").append(db.user).append('\n');
             c.append(key).append(".password = ").append(db.password).append('\n');
+            if (decisions != null && db == Db.POSTGRESQL) {
+                c.append(key).append(".decision-table = ").append(decisions).append('\n');
+            }
         }
         // The daemon holds the node's lock: no transaction of the crashed process can still be running.
         c.append("recovery.orphan-safety-interval = 0s\n");
