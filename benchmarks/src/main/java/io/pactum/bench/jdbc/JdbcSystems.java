@@ -49,6 +49,23 @@ public final class JdbcSystems {
     }
 
     /**
+     * Pactum with PostgreSQL's data source holding the commit decisions (the anchored commit):
+     * no log write and no PostgreSQL prepare per transaction.
+     */
+    public static SystemUnderTest pactumAnchored() {
+        int parallelPhases = Integer.getInteger("pactum.bench.parallelPhases", Runtime.getRuntime().availableProcessors());
+        return setup -> {
+            Path dir = diskDirectory("pactum");
+            PactumTransactionManager tm = Pactum.builder().nodeId(Janitor.NODE).logDirectory(dir)
+                    .parallelPhases(parallelPhases).build();
+            return new SystemUnderTest.Running(tm, () -> {
+                tm.close();
+                delete(dir);
+            }, null, null, "bench_decisions");
+        };
+    }
+
+    /**
      * Narayana 7.3.3's default file store (ShadowNoFileLockStore), synced on every write, on all
      * three store beans; recovery manager not started, transaction status manager off.
      */

@@ -25,11 +25,12 @@ record Pools(DataSource pg, DataSource my) {
     /** Enough for every thread count the benchmark runs; connections open on demand during the warm-up. */
     static final int MAX_SIZE = 64;
 
-    static Pools forTransactionManager(TransactionManager tm) throws SQLException {
+    /** @param decisionTable for Pactum: the table PostgreSQL's data source holds decisions in; null: none */
+    static Pools forTransactionManager(TransactionManager tm, String decisionTable) throws SQLException {
         if (tm instanceof PactumTransactionManager pactum) {
             return new Pools(pactum(pactum, "bench-pg", BenchDatabases.PG_URL, BenchDatabases.PG_USER,
-                    BenchDatabases.PG_PASSWORD), pactum(pactum, "bench-my", BenchDatabases.MYSQL_URL,
-                    BenchDatabases.MYSQL_USER, BenchDatabases.MYSQL_PASSWORD));
+                    BenchDatabases.PG_PASSWORD, decisionTable), pactum(pactum, "bench-my", BenchDatabases.MYSQL_URL,
+                    BenchDatabases.MYSQL_USER, BenchDatabases.MYSQL_PASSWORD, null));
         }
         if (tm.getClass().getName().startsWith("com.arjuna.")) {
             return new Pools(narayana(tm, PGXADataSource.class, BenchDatabases.PG_URL, BenchDatabases.PG_USER,
@@ -41,9 +42,9 @@ record Pools(DataSource pg, DataSource my) {
     }
 
     private static DataSource pactum(PactumTransactionManager tm, String name, String url, String user,
-            String password) {
+            String password, String decisionTable) {
         return PactumDataSource.builder(tm).name(name).url(url).user(user).password(password)
-                .maxPoolSize(MAX_SIZE).build();
+                .maxPoolSize(MAX_SIZE).decisionTable(decisionTable).build();
     }
 
     private static DataSource narayana(TransactionManager tm, Class<? extends XADataSource> driver, String url,

@@ -37,7 +37,7 @@ public final class TransferWorkload implements Workload {
         }
         TransactionManager tm = system.requireTransactionManager();
         if (pools == null) {
-            pools = Pools.forTransactionManager(tm);
+            pools = Pools.forTransactionManager(tm, system.decisionTable());
         }
         return new TmWorker(tm, pools.pg(), pools.my(), row);
     }

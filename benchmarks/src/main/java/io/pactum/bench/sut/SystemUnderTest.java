@@ -14,22 +14,24 @@ public interface SystemUnderTest {
     /**
      * A started system: the transaction manager the workers use, how to stop it, and, when its
      * syncs happen outside this JVM (a database server), how to count them. The XA floor has no
-     * transaction manager: {@code handDriven} says how its workers drive XA themselves.
+     * transaction manager: {@code handDriven} says how its workers drive XA themselves. With
+     * {@code decisionTable}, the transfer's PostgreSQL data source holds the commit decisions in
+     * that table (Pactum's anchored commit).
      */
     record Running(TransactionManager transactionManager, AutoCloseable stop, SyncCounter externalSyncs,
-            HandDrivenXa handDriven) {
+            HandDrivenXa handDriven, String decisionTable) {
         public Running(TransactionManager transactionManager, AutoCloseable stop, SyncCounter externalSyncs) {
-            this(transactionManager, stop, externalSyncs, null);
+            this(transactionManager, stop, externalSyncs, null, null);
         }
 
         public Running(TransactionManager transactionManager, AutoCloseable stop) {
-            this(transactionManager, stop, null, null);
+            this(transactionManager, stop, null, null, null);
         }
 
         /** No transaction manager: the workload drives XA by hand. */
         public static Running byHand(HandDrivenXa floor) {
             return new Running(null, () -> {
-            }, null, floor);
+            }, null, floor, null);
         }
 
         /** The transaction manager, for a workload that needs one. */

@@ -43,6 +43,7 @@ public final class Systems {
                 Kind.JDBC);
         add("pactum-jdbc-sequential", "Pactum one by one", io.pactum.bench.jdbc.JdbcSystems.pactumJournal(0),
                 Kind.JDBC);
+        add("pactum-jdbc-anchored", "Pactum anchored", io.pactum.bench.jdbc.JdbcSystems.pactumAnchored(), Kind.JDBC);
     }
 
     private Systems() {
