@@ -207,8 +207,11 @@ final class Completion {
             case REFUSED -> throw rollBack(RollbackReason.BRANCH_REFUSED, "branch " + failedBranch()
                     + " did not prepare", null);
             case LAST_LEFT -> {
-                commitOnePhase(anchor);
-                at.finished(tx.globalId());
+                try {
+                    commitOnePhase(anchor);
+                } finally {
+                    at.finished(tx.globalId()); // the others were read-only: nothing waits for the row
+                }
                 return;
             }
             case PREPARED -> {
@@ -234,8 +237,11 @@ final class Completion {
         }
         if (!committed) {
             anchor.status(BranchStatus.ROLLED_BACK);
-            throw rollBack(RollbackReason.BRANCH_REFUSED, "its anchor " + anchor.resourceName()
+            RollbackException e = rollBack(RollbackReason.BRANCH_REFUSED, "its anchor " + anchor.resourceName()
                     + " rolled back instead of committing", null);
+            // A refusal the question left has served: the anchor's branch is over, it can commit nothing.
+            at.finished(tx.globalId());
+            throw e;
         }
         anchor.status(BranchStatus.COMMITTED);
         rt.listeners.decided(tx.globalId());

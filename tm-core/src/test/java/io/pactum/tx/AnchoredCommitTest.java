@@ -153,14 +153,15 @@ class AnchoredCommitTest {
     }
 
     @Test
-    void aLostAnswerWhereTheAnchorDidNotCommitRollsBackAndLeavesARefusal() throws Exception {
+    void aLostAnswerWhereTheAnchorDidNotCommitRollsBackAfterLeavingARefusal() throws Exception {
         anchor.rm().fail(COMMIT, XAException.XAER_RMFAIL);
         PactumTransaction tx = begin(anchor.branch(), b);
 
         assertThatThrownBy(s.tm::commit).isInstanceOf(RollbackException.class);
         assertThat(s.trace.events()).containsSubsequence("A.commit(1,1pc)", "A.ask", "B.rollback(2)");
         assertThat(b.outcome()).isEqualTo(Outcome.ROLLED_BACK);
-        assertThat(anchor.durable().get(tx.globalId()).committed()).isFalse();
+        assertThat(anchor.finished()).as("the refusal has served once B rolled back").contains(tx.globalId());
+        assertThat(anchor.durable()).doesNotContainKey(tx.globalId());
     }
 
     @Test

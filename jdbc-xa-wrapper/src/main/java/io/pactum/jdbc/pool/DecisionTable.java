@@ -148,24 +148,25 @@ public final class DecisionTable implements DecisionAnchor, AutoCloseable {
         return result;
     }
 
+    /** One {@code DELETE ... WHERE gtrid IN (...)} per chunk, in one local transaction. */
     @Override
     public synchronized void forget(Collection<GlobalId> ids) throws SQLException {
         if (ids.isEmpty()) {
             return;
         }
         Connection c = connection();
+        List<GlobalId> all = new ArrayList<>(ids);
         try {
             c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE gtrid = ?")) {
-                int n = 0;
-                for (GlobalId id : ids) {
-                    s.setBytes(1, id.toBytes());
-                    s.addBatch();
-                    if (++n % BATCH == 0) {
-                        s.executeBatch();
+            for (int from = 0; from < all.size(); from += BATCH) {
+                List<GlobalId> chunk = all.subList(from, Math.min(all.size(), from + BATCH));
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE gtrid IN ("
+                        + "?,".repeat(chunk.size() - 1) + "?)")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        s.setBytes(i + 1, chunk.get(i).toBytes());
                     }
+                    s.executeUpdate();
                 }
-                s.executeBatch();
             }
             c.commit();
             c.setAutoCommit(true);
