@@ -12,8 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,6 +55,8 @@ public final class DecisionTable implements DecisionAnchor, AutoCloseable {
     private final XaDataSourceRecovery recovery;
     private final String insert;
     private final ConcurrentLinkedQueue<GlobalId> finished = new ConcurrentLinkedQueue<>();
+    /** The insert, prepared once per driver connection; the clean-up drops those of closed connections. */
+    private final Map<Connection, PreparedStatement> statements = Collections.synchronizedMap(new IdentityHashMap<>());
     private ScheduledExecutorService cleaner;
     private XAConnection own;
     private Connection connection;
@@ -81,18 +86,56 @@ public final class DecisionTable implements DecisionAnchor, AutoCloseable {
         return recovery.open();
     }
 
-    /** Inserts the commit decision on a branch's connection, into the branch's work. */
+    /**
+     * Inserts the commit decision on a branch's connection, into the branch's work. The insert
+     * goes to the driver's own connection, past the pool's and the driver's proxies, through a
+     * statement kept per connection: it runs once per transaction.
+     */
     void record(Connection branch, GlobalId id, Collection<String> resources) throws SQLException {
         String names = String.join(",", resources);
         if (names.length() > 4000) {
             throw new SQLException("the transaction has branches on " + resources.size() + " resources; their names "
                     + "do not fit the decision table's 4000 characters");
         }
-        try (PreparedStatement s = branch.prepareStatement(insert)) {
+        Connection c = driverConnection(branch);
+        PreparedStatement s = statements.remove(c); // one user at a time: the connection's transaction
+        if (s == null) {
+            s = c.prepareStatement(insert);
+        }
+        try {
             s.setBytes(1, id.toBytes());
             s.setBoolean(2, true);
             s.setString(3, names);
             s.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(s);
+            throw e;
+        }
+        statements.put(c, s);
+    }
+
+    private static Connection driverConnection(Connection c) {
+        try {
+            Connection unwrapped = c.unwrap(Connection.class);
+            return unwrapped != null ? unwrapped : c;
+        } catch (SQLException | RuntimeException e) {
+            return c;
+        }
+    }
+
+    private static boolean isClosed(Connection c) {
+        try {
+            return c.isClosed();
+        } catch (SQLException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    private static void closeQuietly(PreparedStatement s) {
+        try {
+            s.close();
+        } catch (SQLException | RuntimeException ignored) {
+            // it failed already; the connection is being discarded
         }
     }
 
@@ -195,6 +238,9 @@ public final class DecisionTable implements DecisionAnchor, AutoCloseable {
 
     /** Deletes the rows of the transactions finished so far; what fails stays for the next round. */
     private void cleanUp() {
+        synchronized (statements) {
+            statements.keySet().removeIf(DecisionTable::isClosed);
+        }
         List<GlobalId> batch = new ArrayList<>();
         for (GlobalId id; batch.size() < 20 * BATCH && (id = finished.poll()) != null; ) {
             batch.add(id);
