@@ -53,6 +53,23 @@ class ConfigFileTest {
     }
 
     @Test
+    void aDataSourceThatHoldsDecisionsNamesItsTable() throws Exception {
+        Config c = load("""
+                log.directory = log
+                resource.pg.url = jdbc:postgresql://db1/orders
+                resource.pg.decision-table = app.pactum_decisions
+                """);
+        assertThat(c.resources()).containsExactly(new Config.ResourceSettings("pg", "jdbc:postgresql://db1/orders",
+                null, null, "app.pactum_decisions"));
+        assertThatThrownBy(() -> load("""
+                log.directory = log
+                resource.pg.url = jdbc:postgresql://db1/orders
+                resource.pg.decision-table = x; drop table y
+                """)).isInstanceOf(ConfigException.class).hasMessageContaining("resource.pg.decision-table")
+                .hasMessageContaining("not a table name");
+    }
+
+    @Test
     void defaultsAndThePostgresLog() throws Exception {
         Config c = load("""
                 node.id = n1

@@ -6,7 +6,9 @@ import io.pactum.cli.xid.RawXid;
 import io.pactum.cli.xid.XidText;
 import io.pactum.log.BranchRecord;
 import io.pactum.log.CommitDecision;
+import io.pactum.xid.NodeId;
 import io.pactum.xid.PactumXid;
+import io.pactum.xid.XidFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -115,5 +117,23 @@ class RulesTest {
         assertThat(Rules.refusal(Rules.Action.ROLLBACK, r, APP, NOW)).hasValueSatisfying(w -> assertThat(w)
                 .contains("half committed"));
         assertThat(Rules.refusal(Rules.Action.COMMIT, r, APP, NOW)).isEmpty();
+    }
+
+    @Test
+    void aBranchWhoseDecisionMayBeHeldByADataSourceIsLeftToRecoveryWhichAsksIt() {
+        XidFactory process = new XidFactory(new NodeId("n1"), LOCKED_AT.minusSeconds(3600).toEpochMilli());
+        process.anchor("pg");
+        PactumXid x = new PactumXid(process.newGlobalId(), 2);
+        for (Owner owner : List.of(Owner.OURS, Owner.TAKEN_OVER)) {
+            Row r = row(x, owner, false);
+            assertThat(Rules.advise(r, NOBODY, NOW).action()).as("%s", owner).isEqualTo("recover");
+            for (Rules.Action a : Rules.Action.values()) {
+                assertThat(Rules.refusal(a, r, NOBODY, NOW)).as("%s %s", owner, a).hasValueSatisfying(why ->
+                        assertThat(why).contains("pactum recover").contains("decision-table"));
+            }
+        }
+        Row decided = row(x, Owner.OURS, true);
+        assertThat(Rules.advise(decided, NOBODY, NOW).action()).as("a decision in the log still decides")
+                .isEqualTo("commit");
     }
 }

@@ -86,4 +86,18 @@ class XidTextTest {
         assertThat(RawXid.of(BRANCH)).isEqualTo(copy).hasSameHashCodeAs(copy);
         assertThat(XidText.same(new PactumXid(BRANCH.globalId(), 1), copy)).isFalse();
     }
+
+    @Test
+    void theOperatorFormNamesTheBranchesOfAnAnchoredTransactionToo() {
+        io.pactum.xid.XidFactory process = new io.pactum.xid.XidFactory(new io.pactum.xid.NodeId("n1"), 0x18c2f3a4b5eL);
+        process.anchor("pg");
+        PactumXid x = new PactumXid(process.newGlobalId(), 2);
+        assertThat(x.globalId().anchor()).isNotZero();
+
+        assertThat(XidText.parse(x.toString()).matches(x)).isTrue();
+        assertThat(XidText.parse(x.globalId().toString()).matches(x)).isTrue();
+        assertThat(XidText.parse(XidText.hex(x)).matches(x)).isTrue();
+        assertThat(XidText.parse("n1:18c2f3a4b5e:1#3").matches(x)).isFalse();
+        assertThat(XidText.parse("n1:18c2f3a4b5e:2").matches(x)).isFalse();
+    }
 }
