@@ -31,21 +31,12 @@ public final class JdbcSystems {
      * {@code -Dpactum.bench.parallelPhases=N} says otherwise (a diagnostic, through --jvm-arg).
      */
     public static SystemUnderTest pactumJournal() {
-        return pactumJournal(Integer.getInteger("pactum.bench.parallelPhases",
-                Runtime.getRuntime().availableProcessors()));
+        return pactumJournal(defaultParallelPhases(), null);
     }
 
     /** @param parallelPhases Pactum's setting of that name; the default is the number of processors */
     public static SystemUnderTest pactumJournal(int parallelPhases) {
-        return setup -> {
-            Path dir = diskDirectory("pactum");
-            PactumTransactionManager tm = Pactum.builder().nodeId(Janitor.NODE).logDirectory(dir)
-                    .parallelPhases(parallelPhases).build();
-            return new SystemUnderTest.Running(tm, () -> {
-                tm.close();
-                delete(dir);
-            });
-        };
+        return pactumJournal(parallelPhases, null);
     }
 
     /**
@@ -53,7 +44,15 @@ public final class JdbcSystems {
      * no log write and no PostgreSQL prepare per transaction.
      */
     public static SystemUnderTest pactumAnchored() {
-        int parallelPhases = Integer.getInteger("pactum.bench.parallelPhases", Runtime.getRuntime().availableProcessors());
+        return pactumJournal(defaultParallelPhases(), "bench_decisions");
+    }
+
+    private static int defaultParallelPhases() {
+        return Integer.getInteger("pactum.bench.parallelPhases", Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param decisionTable where PostgreSQL's data source holds decisions; null: it holds none */
+    private static SystemUnderTest pactumJournal(int parallelPhases, String decisionTable) {
         return setup -> {
             Path dir = diskDirectory("pactum");
             PactumTransactionManager tm = Pactum.builder().nodeId(Janitor.NODE).logDirectory(dir)
@@ -61,7 +60,7 @@ public final class JdbcSystems {
             return new SystemUnderTest.Running(tm, () -> {
                 tm.close();
                 delete(dir);
-            }, null, null, "bench_decisions");
+            }, null, null, decisionTable);
         };
     }
 
