@@ -10,7 +10,6 @@ import io.pactum.twopc.BranchStatus;
 import io.pactum.twopc.Tally;
 import io.pactum.xa.AnchorBranch;
 import io.pactum.xa.LastResource;
-import io.pactum.xid.GlobalId;
 import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.HeuristicRollbackException;
 import jakarta.transaction.RollbackException;
@@ -62,8 +61,9 @@ final class Completion {
         if (!moveToPreparing()) {
             throw rollBack(RollbackReason.MARKED_ROLLBACK_ONLY, "it was marked rollback-only", tx.rollbackCause());
         }
-        DecisionAnchor anchor = rt.anchor;
-        Branch anchorBranch = tx.branches.size() > 1 && anchor != null ? anchorBranch(anchor) : null;
+        TransactionRuntime.Anchor anchor = rt.anchor;
+        Branch anchorBranch = tx.branches.size() > 1 && anchor != null && tx.globalId().anchor() == anchor.id()
+                ? anchorBranch(anchor.resource()) : null;
         if (anchorBranch != null) {
             recordDecision(anchorBranch);
         }
@@ -76,22 +76,19 @@ final class Completion {
         } else if (live.size() == 1) {
             commitOnePhase(live.get(0));
         } else if (anchorBranch != null) {
-            commitAnchored(live, anchorBranch, anchor);
+            commitAnchored(live, anchorBranch, anchor.resource());
         } else {
             commitTwoPhase(live);
         }
     }
 
     /**
-     * The branch that can hold this transaction's decision: on the transaction manager's anchor,
-     * named by the gtrid, still started (its work can take the decision), in a transaction
+     * The branch that can hold this transaction's decision (whose gtrid names the anchor): on the
+     * transaction manager's anchor, still started (its work can take the decision), in a transaction
      * without a last resource (which must commit before the decision). Null when there is none:
      * the decision goes to the log.
      */
     private Branch anchorBranch(DecisionAnchor anchor) {
-        if (tx.globalId().anchor() != GlobalId.anchorId(anchor.name())) {
-            return null;
-        }
         Branch found = null;
         for (Enlistment e : tx.enlistments) {
             if (e.branch.resource() instanceof LastResource) {

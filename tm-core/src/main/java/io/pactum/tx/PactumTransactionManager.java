@@ -98,10 +98,10 @@ public final class PactumTransactionManager implements TransactionManager, AutoC
      */
     public void registerRecoverable(RecoverableResource resource) {
         synchronized (recoverables) {
-            DecisionAnchor anchor = runtime.anchor;
-            if (resource instanceof DecisionAnchor && anchor != null && anchor != resource) {
+            TransactionRuntime.Anchor anchor = runtime.anchor;
+            if (resource instanceof DecisionAnchor && anchor != null && anchor.resource() != resource) {
                 throw new IllegalArgumentException("resource '" + resource.name() + "' cannot hold commit decisions: '"
-                        + anchor.name() + "' holds them already, and a transaction manager has one such anchor. "
+                        + anchor.resource().name() + "' holds them already, and a transaction manager has one such anchor. "
                         + "Turn anchoring off on one of the two");
             }
             RecoverableResource before = recoverables.putIfAbsent(resource.name(), resource);
@@ -110,7 +110,7 @@ public final class PactumTransactionManager implements TransactionManager, AutoC
                         + "give every data source its own name");
             }
             if (resource instanceof DecisionAnchor a) {
-                runtime.anchor = a;
+                runtime.anchor = new TransactionRuntime.Anchor(a);
                 runtime.xids.anchor(a.name());
             }
         }
@@ -119,8 +119,8 @@ public final class PactumTransactionManager implements TransactionManager, AutoC
     public void unregisterRecoverable(String name) {
         synchronized (recoverables) {
             recoverables.remove(name);
-            DecisionAnchor anchor = runtime.anchor;
-            if (anchor != null && anchor.name().equals(name)) {
+            TransactionRuntime.Anchor anchor = runtime.anchor;
+            if (anchor != null && anchor.resource().name().equals(name)) {
                 runtime.xids.anchor(null);
                 runtime.anchor = null;
             }

@@ -31,7 +31,14 @@ final class TransactionRuntime {
     /** Recovery retries across scans, with back-off, rather than within one call. */
     final PhaseContext recoveryContext;
     /** The resource that may hold commit decisions instead of the log, or null. */
-    volatile DecisionAnchor anchor;
+    volatile Anchor anchor;
+
+    /** An anchor with its {@link GlobalId#anchorId}, worked out once rather than at every commit. */
+    record Anchor(DecisionAnchor resource, long id) {
+        Anchor(DecisionAnchor resource) {
+            this(resource, GlobalId.anchorId(resource.name()));
+        }
+    }
     private final ConcurrentHashMap<GlobalId, PactumTransaction> inFlight = new ConcurrentHashMap<>();
 
     TransactionRuntime(PactumConfig config) {

@@ -305,6 +305,20 @@ class RecovererTest {
         assertThat(log.heuristics()).extracting(h -> h.outcome()).containsExactly(HeuristicOutcome.ROLLED_BACK);
     }
 
+    /** A process that ended, whose gtrids name anchor "Q". */
+    private static XidFactory anchoredProcess() {
+        XidFactory previous = new XidFactory(NODE, 1_000);
+        previous.anchor("Q");
+        return previous;
+    }
+
+    /** Anchor "Q", registered for recovery. */
+    private ScriptedAnchor registeredAnchor() {
+        ScriptedAnchor anchor = new ScriptedAnchor(new ScriptedResource("Q", trace), trace);
+        registered.add(anchor);
+        return anchor;
+    }
+
     private GlobalId anchoredCommit(ScriptedAnchor anchor, XidFactory process) throws XAException {
         GlobalId id = process.newGlobalId();
         PactumXid own = new PactumXid(id, 1);
@@ -317,10 +331,8 @@ class RecovererTest {
 
     @Test
     void anAnchoredBranchIsCommittedWhenItsAnchorHoldsTheDecisionWhichIsThenForgotten() throws Exception {
-        ScriptedAnchor anchor = new ScriptedAnchor(new ScriptedResource("Q", trace), trace);
-        registered.add(anchor);
-        XidFactory previous = new XidFactory(NODE, 1_000);
-        previous.anchor("Q");
+        ScriptedAnchor anchor = registeredAnchor();
+        XidFactory previous = anchoredProcess();
         GlobalId id = anchoredCommit(anchor, previous);
         prepared(a, id, 2); // the crash came before phase 2
 
@@ -338,10 +350,8 @@ class RecovererTest {
 
     @Test
     void anAnchoredOrphanIsRolledBackAfterTheAnchorRefusedItsDecisionForGood() throws Exception {
-        ScriptedAnchor anchor = new ScriptedAnchor(new ScriptedResource("Q", trace), trace);
-        registered.add(anchor);
-        XidFactory previous = new XidFactory(NODE, 1_000);
-        previous.anchor("Q");
+        ScriptedAnchor anchor = registeredAnchor();
+        XidFactory previous = anchoredProcess();
         GlobalId id = previous.newGlobalId();
         prepared(a, id, 2); // the crash came before the anchor committed
 
@@ -356,9 +366,7 @@ class RecovererTest {
 
     @Test
     void anAnchoredOrphanWhoseAnchorIsNotRegisteredIsNeverRolledBack() throws Exception {
-        XidFactory previous = new XidFactory(NODE, 1_000);
-        previous.anchor("Q");
-        prepared(a, previous.newGlobalId(), 2);
+        prepared(a, anchoredProcess().newGlobalId(), 2);
 
         for (int i = 0; i < 3; i++) {
             clock.advance(SAFETY);
@@ -369,10 +377,8 @@ class RecovererTest {
 
     @Test
     void aDecisionOfTheAnchorIsKeptWhileABranchOfItIsOnAResourceThatCouldNotBeScanned() throws Exception {
-        ScriptedAnchor anchor = new ScriptedAnchor(new ScriptedResource("Q", trace), trace);
-        registered.add(anchor);
-        XidFactory previous = new XidFactory(NODE, 1_000);
-        previous.anchor("Q");
+        ScriptedAnchor anchor = registeredAnchor();
+        XidFactory previous = anchoredProcess();
         GlobalId id = anchoredCommit(anchor, previous);
         b.fail(Call.RECOVER, XAException.XAER_RMFAIL);
 
